@@ -1,0 +1,2 @@
+//! kasir-sandbox (placeholder while the foundation lands).
+fn main() {}

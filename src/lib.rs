@@ -1,0 +1,1 @@
+//! Kasir widget (placeholder while the foundation lands).
