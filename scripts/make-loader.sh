@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Trunk post_build hook: write kasir.js, the stable classic-script entry point, next to the
+# hashed ES-module glue, wasm and stylesheet trunk produced. It defines window.Kasir at once
+# and loads everything else relative to its own URL, whatever page or origin embeds it.
+set -euo pipefail
+dir="${TRUNK_STAGING_DIR:?run by trunk}"
+glue=$(cd "$dir" && ls kasir-*.js | grep -v '_bg' | head -n1)
+wasm=$(cd "$dir" && ls kasir-*_bg.wasm | head -n1)
+css=$(cd "$dir" && ls kasir-*.css 2>/dev/null | head -n1 || true)
+sed -e "s/__GLUE__/$glue/" -e "s/__WASM__/$wasm/" -e "s/__CSS__/$css/" \
+    "$(dirname "$0")/../www/loader.js" > "$dir/kasir.js"
+echo "kasir.js -> $glue, $wasm, ${css:-no css}"

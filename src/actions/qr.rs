@@ -1,0 +1,131 @@
+//! The QR screen: the code (the PSP's image, or our own inline SVG when we have the payload),
+//! a text alternative with the amount, a countdown to the PSP's own `expires_at` (announced
+//! politely and sparingly to screen readers), a save button for phones, and a way back.
+
+use crate::embed::{cancel, Ctx};
+use crate::flow::{format_remaining, Machine, QrState};
+use crate::i18n::{t, tf};
+use crate::ui::focus_on_mount;
+use leptos::html;
+use leptos::prelude::*;
+use std::rc::Rc;
+use std::time::Duration;
+
+/// Render `payload` as an SVG QR code (no XML prolog, ready to inline).
+pub fn qr_svg(payload: &str) -> Option<String> {
+    let code = qrcode::QrCode::new(payload.as_bytes()).ok()?;
+    let svg = code
+        .render::<qrcode::render::svg::Color>()
+        .min_dimensions(200, 200)
+        .quiet_zone(true)
+        .build();
+    Some(match svg.find("<svg") {
+        Some(i) => svg[i..].to_string(),
+        None => svg,
+    })
+}
+
+/// What the screen reader hears about the time left: only when the whole minute changes, and
+/// at 30 and 10 seconds.
+fn announcement_bucket(remaining_ms: i64) -> i64 {
+    let s = remaining_ms.max(0) / 1000;
+    if s > 60 {
+        s / 60 * 60 + 60
+    } else if s > 30 {
+        60
+    } else if s > 10 {
+        30
+    } else if s > 0 {
+        10
+    } else {
+        0
+    }
+}
+
+/// The QR screen.
+#[allow(non_snake_case)]
+pub fn QrView(ctx: Rc<Ctx>, machine: RwSignal<Machine>, qr: QrState) -> impl IntoView {
+    let locale = ctx.settings.locale;
+    let method = ctx
+        .selected_method
+        .get_untracked()
+        .map(|m| m.display_name())
+        .unwrap_or("QR");
+    let amount = ctx.settings.money.format(locale);
+    let alt = tf(locale, "qr.alt", &[("amount", &amount), ("method", method)]);
+    let now = RwSignal::new(js_sys::Date::now() as i64);
+    if let Ok(handle) = set_interval_with_handle(
+        move || now.set(js_sys::Date::now() as i64),
+        Duration::from_millis(1000),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    let expires = qr.expires_at_ms;
+    let remaining = move || expires.map(|e| e - now.get());
+    let bucket = Memo::new(move |_| remaining().map(announcement_bucket));
+    let heading = NodeRef::<html::H2>::new();
+    focus_on_mount(heading);
+
+    let image = match (&qr.payload, &qr.image_url) {
+        (Some(p), _) => {
+            let svg = qr_svg(p).unwrap_or_default();
+            view! { <div class="kasir-qr-image" role="img" aria-label=alt.clone() inner_html=svg></div> }.into_any()
+        }
+        (None, Some(url)) => view! { <img class="kasir-qr-image" src=url.clone() alt=alt.clone() width="240" height="240"/> }.into_any(),
+        (None, None) => ().into_any(),
+    };
+    let download = qr.image_url.clone().map(|url| {
+        view! { <a class="kasir-button" href=url download="qr-code" target="_blank" rel="noopener">{t(locale, "qr.download")}</a> }
+    });
+    let countdown = move || match remaining() {
+        Some(ms) if ms > 0 => tf(locale, "qr.expires_in", &[("time", &format_remaining(ms))]),
+        Some(_) => t(locale, "qr.expired").to_string(),
+        None => String::new(),
+    };
+    let announce = move || match bucket.get() {
+        Some(0) => t(locale, "qr.expired").to_string(),
+        Some(b) => tf(
+            locale,
+            "qr.time_left",
+            &[("time", &format_remaining(b * 1000))],
+        ),
+        None => String::new(),
+    };
+    let back = ctx.clone();
+    view! {
+        <section class="kasir-qr">
+            <h2 class="kasir-heading" tabindex="-1" node_ref=heading>{tf(locale, "qr.heading", &[("method", method)])}</h2>
+            {image}
+            <p class="kasir-amount">{tf(locale, "qr.amount", &[("amount", &amount)])}</p>
+            <p class="kasir-countdown" role="timer" aria-live="off">{countdown}</p>
+            <p class="kasir-sr-only" aria-live="polite">{announce}</p>
+            <div class="kasir-actions">
+                {download}
+                <button type="button" class="kasir-button" on:click=move |_| cancel(&back, machine)>{t(locale, "action.cancel")}</button>
+            </div>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn announcements_are_sparse() {
+        assert_eq!(announcement_bucket(600_000), 600);
+        assert_eq!(announcement_bucket(599_000), 600);
+        assert_eq!(announcement_bucket(540_500), 540);
+        assert_eq!(announcement_bucket(45_000), 60);
+        assert_eq!(announcement_bucket(25_000), 30);
+        assert_eq!(announcement_bucket(5_000), 10);
+        assert_eq!(announcement_bucket(-1), 0);
+    }
+
+    #[test]
+    fn svg_has_no_prolog() {
+        let svg = qr_svg("http://127.0.0.1:8080/pay/chrg_test_1").unwrap();
+        assert!(svg.starts_with("<svg"));
+        assert!(!svg.contains("style="));
+    }
+}

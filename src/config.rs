@@ -1,0 +1,394 @@
+//! The merchant's options: parsed from JavaScript in `embed`, validated here (pure, so the rules
+//! are tested natively). Every problem is a named [`KasirError`] and stops the widget before any
+//! request is sent.
+
+use kasir_core::{Currency, Locale, MethodId, Money, Psp};
+
+/// Every error the widget reports (`kasir:error` detail `code` + `message`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KasirError {
+    /// A secret key (`skey_…`, `sk_…`) was given as `publicKey`.
+    SecretKeyInBrowser,
+    /// `publicKey` is missing for a provider that needs one.
+    MissingPublicKey,
+    /// `amount` is not a positive integer of minor units.
+    InvalidAmount(String),
+    /// `provider` is not `omise`, `wooshpay` or `ecommpay`.
+    UnknownProvider(String),
+    /// A `methods` entry is unknown.
+    UnknownMethod(String),
+    /// `currency` is unknown.
+    UnknownCurrency(String),
+    /// Neither `createPayment` nor `createPaymentUrl` was given.
+    MissingCreatePayment,
+    /// The mount target is not an element or a selector of one.
+    InvalidTarget(String),
+    /// The element already has a mounted widget.
+    AlreadyMounted,
+    /// A URL the widget was asked to send the shopper to is not `https:` (or loopback `http:`).
+    InsecureRedirect(String),
+    /// A request could not be sent or answered.
+    Network(String),
+    /// The PSP or the merchant server answered with an error.
+    Psp {
+        /// The PSP's code.
+        code: String,
+        /// The PSP's message.
+        message: String,
+    },
+    /// An answer was not what the PSP sends.
+    InvalidResponse(String),
+    /// No method can be used for this amount and currency.
+    NoMethodAvailable,
+}
+
+impl KasirError {
+    /// The stable code in `kasir:error`.
+    pub fn code(&self) -> &str {
+        match self {
+            KasirError::SecretKeyInBrowser => "secret_key_in_browser",
+            KasirError::MissingPublicKey => "missing_public_key",
+            KasirError::InvalidAmount(_) => "invalid_amount",
+            KasirError::UnknownProvider(_) => "unknown_provider",
+            KasirError::UnknownMethod(_) => "unknown_method",
+            KasirError::UnknownCurrency(_) => "unknown_currency",
+            KasirError::MissingCreatePayment => "missing_create_payment",
+            KasirError::InvalidTarget(_) => "invalid_target",
+            KasirError::AlreadyMounted => "already_mounted",
+            KasirError::InsecureRedirect(_) => "insecure_redirect",
+            KasirError::Network(_) => "network_error",
+            KasirError::Psp { code, .. } => code,
+            KasirError::InvalidResponse(_) => "invalid_response",
+            KasirError::NoMethodAvailable => "no_method_available",
+        }
+    }
+
+    /// A developer-facing message (English).
+    pub fn message(&self) -> String {
+        match self {
+            KasirError::SecretKeyInBrowser => {
+                "a secret key must never be used in the browser: pass your public key".into()
+            }
+            KasirError::MissingPublicKey => "publicKey is required for this provider".into(),
+            KasirError::InvalidAmount(a) => {
+                format!("amount must be a positive integer in minor units, got {a}")
+            }
+            KasirError::UnknownProvider(p) => {
+                format!("unknown provider `{p}` (omise, wooshpay or ecommpay)")
+            }
+            KasirError::UnknownMethod(m) => format!("unknown method `{m}`"),
+            KasirError::UnknownCurrency(c) => format!("unknown currency `{c}`"),
+            KasirError::MissingCreatePayment => {
+                "createPayment or createPaymentUrl is required".into()
+            }
+            KasirError::InvalidTarget(t) => format!("mount target not found: {t}"),
+            KasirError::AlreadyMounted => {
+                "a Kasir checkout is already mounted on this element: destroy() it first".into()
+            }
+            KasirError::InsecureRedirect(u) => {
+                format!("refused to redirect to a non-https URL: {u}")
+            }
+            KasirError::Network(m) => format!("network error: {m}"),
+            KasirError::Psp { message, .. } => message.clone(),
+            KasirError::InvalidResponse(m) => format!("unexpected response: {m}"),
+            KasirError::NoMethodAvailable => {
+                "no payment method is available for this amount and currency".into()
+            }
+        }
+    }
+}
+
+/// Options as read from JavaScript, before validation.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawOptions {
+    /// `provider`
+    pub provider: Option<String>,
+    /// `publicKey`
+    pub public_key: Option<String>,
+    /// `projectId`
+    pub project_id: Option<String>,
+    /// `apiBase`
+    pub api_base: Option<String>,
+    /// `amount` as a JS number
+    pub amount: Option<f64>,
+    /// `amount` when given as a string
+    pub amount_text: Option<String>,
+    /// `currency`
+    pub currency: Option<String>,
+    /// `methods`
+    pub methods: Option<Vec<String>>,
+    /// `locale`
+    pub locale: Option<String>,
+    /// `navigator.language`
+    pub browser_language: Option<String>,
+    /// `returnUrl`
+    pub return_url: Option<String>,
+    /// `clientSecret`
+    pub client_secret: Option<String>,
+    /// `createPayment` or `createPaymentUrl` given
+    pub has_create_payment: bool,
+}
+
+/// Validated options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// Provider.
+    pub provider: Psp,
+    /// Public key (Opn, WooshPay).
+    pub public_key: Option<String>,
+    /// ecommpay project.
+    pub project_id: Option<String>,
+    /// PSP base URL without trailing slash.
+    pub api_base: String,
+    /// Amount.
+    pub money: Money,
+    /// Methods to show (allow-list ∩ the provider's offers in this currency), display order.
+    pub methods: Vec<MethodId>,
+    /// UI language.
+    pub locale: Locale,
+    /// Where the shopper comes back.
+    pub return_url: Option<String>,
+    /// WooshPay intent secret.
+    pub client_secret: Option<String>,
+}
+
+/// Validate; the first problem wins (secret keys are checked first of all).
+pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
+    let key = raw
+        .public_key
+        .as_deref()
+        .map(str::trim)
+        .filter(|k| !k.is_empty());
+    if let Some(k) = key {
+        if k.starts_with("skey_") || k.starts_with("sk_") {
+            return Err(KasirError::SecretKeyInBrowser);
+        }
+    }
+    let provider_text = raw.provider.as_deref().unwrap_or("");
+    let provider: Psp = provider_text
+        .parse()
+        .map_err(|_| KasirError::UnknownProvider(provider_text.to_string()))?;
+    if provider != Psp::Ecommpay && key.is_none() {
+        return Err(KasirError::MissingPublicKey);
+    }
+    let minor = match (raw.amount, raw.amount_text.as_deref()) {
+        (Some(a), _)
+            if a.is_finite() && a.fract() == 0.0 && a > 0.0 && a <= 9_007_199_254_740_991.0 =>
+        {
+            a as i64
+        }
+        (Some(a), _) => return Err(KasirError::InvalidAmount(a.to_string())),
+        (None, Some(t)) if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) => {
+            match t.parse::<i64>() {
+                Ok(v) if v > 0 => v,
+                _ => return Err(KasirError::InvalidAmount(t.to_string())),
+            }
+        }
+        (None, t) => {
+            return Err(KasirError::InvalidAmount(
+                t.unwrap_or("nothing").to_string(),
+            ))
+        }
+    };
+    let currency_text = raw.currency.as_deref().unwrap_or("");
+    let currency: Currency = currency_text
+        .parse()
+        .map_err(|_| KasirError::UnknownCurrency(currency_text.to_string()))?;
+    let allow: Option<Vec<MethodId>> = match &raw.methods {
+        Some(list) => Some(
+            list.iter()
+                .map(|m| {
+                    m.parse::<MethodId>()
+                        .map_err(|_| KasirError::UnknownMethod(m.clone()))
+                })
+                .collect::<Result<_, _>>()?,
+        ),
+        None => None,
+    };
+    if !raw.has_create_payment && !(provider == Psp::Wooshpay && raw.client_secret.is_some()) {
+        return Err(KasirError::MissingCreatePayment);
+    }
+    let methods = kasir_core::catalogue::offers_of(provider)
+        .filter(|o| o.currency == currency)
+        .map(|o| o.method)
+        .filter(|m| allow.as_ref().is_none_or(|a| a.contains(m)))
+        .collect();
+    let locale = raw
+        .locale
+        .as_deref()
+        .and_then(Locale::from_tag)
+        .or_else(|| raw.browser_language.as_deref().and_then(Locale::from_tag))
+        .unwrap_or(Locale::En);
+    let api_base = raw
+        .api_base
+        .as_deref()
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .unwrap_or(provider.live_api_base())
+        .trim_end_matches('/')
+        .to_string();
+    Ok(Settings {
+        provider,
+        public_key: key.map(str::to_string),
+        project_id: raw.project_id.clone(),
+        api_base,
+        money: Money::new(minor, currency),
+        methods,
+        locale,
+        return_url: raw.return_url.clone(),
+        client_secret: raw.client_secret.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok() -> RawOptions {
+        RawOptions {
+            provider: Some("omise".into()),
+            public_key: Some("pkey_test_kasir".into()),
+            amount: Some(400_000.0),
+            currency: Some("THB".into()),
+            has_create_payment: true,
+            ..RawOptions::default()
+        }
+    }
+
+    #[test]
+    fn valid_options() {
+        let s = validate(&ok()).unwrap();
+        assert_eq!(s.provider, Psp::Omise);
+        assert_eq!(s.money, Money::new(400_000, Currency::THB));
+        assert_eq!(
+            s.methods,
+            vec![
+                MethodId::TruemoneyQr,
+                MethodId::Truemoney,
+                MethodId::Promptpay
+            ]
+        );
+        assert_eq!(s.api_base, "https://api.omise.co");
+        assert_eq!(s.locale, Locale::En);
+        let s = validate(&RawOptions {
+            methods: Some(vec!["truemoney_qr".into()]),
+            browser_language: Some("th-TH".into()),
+            api_base: Some("http://127.0.0.1:8080/".into()),
+            ..ok()
+        })
+        .unwrap();
+        assert_eq!(s.methods, vec![MethodId::TruemoneyQr]);
+        assert_eq!(s.locale, Locale::Th);
+        assert_eq!(s.api_base, "http://127.0.0.1:8080");
+        let idr = validate(&RawOptions {
+            provider: Some("wooshpay".into()),
+            public_key: Some("pk_test_x".into()),
+            currency: Some("IDR".into()),
+            ..ok()
+        })
+        .unwrap();
+        assert_eq!(idr.methods, vec![MethodId::Akulaku]);
+    }
+
+    #[test]
+    fn named_errors() {
+        let e = |r: RawOptions| validate(&r).unwrap_err().code().to_string();
+        assert_eq!(
+            e(RawOptions {
+                public_key: Some("skey_test_123".into()),
+                ..ok()
+            }),
+            "secret_key_in_browser"
+        );
+        assert_eq!(
+            e(RawOptions {
+                public_key: Some("sk_live_123".into()),
+                provider: Some("nope".into()),
+                ..ok()
+            }),
+            "secret_key_in_browser"
+        );
+        assert_eq!(
+            e(RawOptions {
+                public_key: None,
+                ..ok()
+            }),
+            "missing_public_key"
+        );
+        assert_eq!(
+            e(RawOptions {
+                amount: Some(-1.0),
+                ..ok()
+            }),
+            "invalid_amount"
+        );
+        assert_eq!(
+            e(RawOptions {
+                amount: Some(10.5),
+                ..ok()
+            }),
+            "invalid_amount"
+        );
+        assert_eq!(
+            e(RawOptions {
+                amount: Some(f64::NAN),
+                ..ok()
+            }),
+            "invalid_amount"
+        );
+        assert_eq!(
+            e(RawOptions {
+                amount: None,
+                ..ok()
+            }),
+            "invalid_amount"
+        );
+        assert_eq!(
+            e(RawOptions {
+                amount: None,
+                amount_text: Some("12a".into()),
+                ..ok()
+            }),
+            "invalid_amount"
+        );
+        assert_eq!(
+            validate(&RawOptions {
+                amount: None,
+                amount_text: Some("400000".into()),
+                ..ok()
+            })
+            .unwrap()
+            .money
+            .minor,
+            400_000
+        );
+        assert_eq!(
+            e(RawOptions {
+                provider: Some("stripe".into()),
+                ..ok()
+            }),
+            "unknown_provider"
+        );
+        assert_eq!(
+            e(RawOptions {
+                currency: Some("XYZ".into()),
+                ..ok()
+            }),
+            "unknown_currency"
+        );
+        assert_eq!(
+            e(RawOptions {
+                methods: Some(vec!["paypal".into()]),
+                ..ok()
+            }),
+            "unknown_method"
+        );
+        assert_eq!(
+            e(RawOptions {
+                has_create_payment: false,
+                ..ok()
+            }),
+            "missing_create_payment"
+        );
+    }
+}

@@ -1,0 +1,94 @@
+//! UI strings: flat dotted keys, one file per locale. Brand names (TrueMoney, Akulaku,
+//! PromptPay) are never translated. A test fails when a locale misses a key or has an extra one.
+
+mod en;
+mod id;
+mod th;
+
+use kasir_core::Locale;
+
+fn table(locale: Locale) -> &'static [(&'static str, &'static str)] {
+    match locale {
+        Locale::Th => th::STRINGS,
+        Locale::Id => id::STRINGS,
+        _ => en::STRINGS,
+    }
+}
+
+/// The string for `key` in `locale` (English when the locale has no table of its own).
+pub fn t(locale: Locale, key: &str) -> &'static str {
+    let find = |tab: &'static [(&'static str, &'static str)]| {
+        tab.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    };
+    find(table(locale))
+        .or_else(|| find(en::STRINGS))
+        .unwrap_or("")
+}
+
+/// `t` with `{name}` placeholders filled.
+pub fn tf(locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
+    let mut s = t(locale, key).to_string();
+    for (name, value) in args {
+        s = s.replace(&format!("{{{name}}}"), value);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_locale_has_exactly_the_english_keys() {
+        let keys = |tab: &[(&'static str, &'static str)]| -> Vec<&'static str> {
+            let mut k: Vec<&str> = tab.iter().map(|(k, _)| *k).collect();
+            k.sort_unstable();
+            k
+        };
+        let en = keys(en::STRINGS);
+        let mut dedup = en.clone();
+        dedup.dedup();
+        assert_eq!(dedup, en, "duplicate key in en");
+        for (name, tab) in [("th", th::STRINGS), ("id", id::STRINGS)] {
+            assert_eq!(keys(tab), en, "locale {name} keys differ from en");
+            assert!(
+                tab.iter().all(|(_, v)| !v.is_empty()),
+                "empty string in {name}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_key_is_used_by_the_code() {
+        let sources = [
+            include_str!("../ui/mod.rs"),
+            include_str!("../ui/picker.rs"),
+            include_str!("../actions/qr.rs"),
+            include_str!("../embed.rs"),
+        ]
+        .concat();
+        for (key, _) in en::STRINGS {
+            assert!(
+                sources.contains(&format!("\"{key}\"")),
+                "unused i18n key {key}"
+            );
+        }
+    }
+
+    #[test]
+    fn placeholders() {
+        assert_eq!(
+            tf(Locale::En, "pay.button", &[("amount", "฿4,000.00")]),
+            "Pay ฿4,000.00"
+        );
+        assert_eq!(
+            tf(Locale::Th, "pay.button", &[("amount", "฿4,000.00")]),
+            "ชำระเงิน ฿4,000.00"
+        );
+        assert_eq!(
+            tf(Locale::Id, "reason.below_min", &[("amount", "Rp 10.000")]),
+            "Tersedia mulai Rp 10.000"
+        );
+        assert_eq!(t(Locale::Ja, "pay.button"), "Pay {amount}");
+    }
+}

@@ -1,0 +1,77 @@
+//! The merchant-server hooks: `createPayment` / `retrievePayment` functions, or the
+//! `createPaymentUrl` / `retrievePaymentUrl` endpoints the widget calls itself.
+
+use crate::config::KasirError;
+use crate::net;
+use js_sys::{Function, Promise, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+fn option(options: &JsValue, name: &str) -> JsValue {
+    Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn hook_error(e: JsValue) -> KasirError {
+    let message = e
+        .as_string()
+        .or_else(|| {
+            Reflect::get(&e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+        })
+        .unwrap_or_else(|| "the merchant hook failed".into());
+    let code = Reflect::get(&e, &"code".into())
+        .ok()
+        .and_then(|c| c.as_string())
+        .unwrap_or_else(|| "merchant_error".into());
+    KasirError::Psp { code, message }
+}
+
+async fn call_hook(f: &Function, arg: &JsValue) -> Result<JsValue, KasirError> {
+    let r = f.call1(&JsValue::NULL, arg).map_err(hook_error)?;
+    JsFuture::from(Promise::resolve(&r))
+        .await
+        .map_err(hook_error)
+}
+
+/// Ask the merchant server to start the payment; returns the PSP's own object.
+pub async fn create_payment(options: &JsValue, request: &JsValue) -> Result<JsValue, KasirError> {
+    if let Some(f) = option(options, "createPayment").dyn_ref::<Function>() {
+        return call_hook(f, request).await;
+    }
+    if let Some(url) = option(options, "createPaymentUrl").as_string() {
+        let body: String = JSON::stringify(request)
+            .map(String::from)
+            .unwrap_or_default();
+        return net::request(
+            "POST",
+            &url,
+            &[("Content-Type", "application/json")],
+            Some(&body),
+        )
+        .await;
+    }
+    Err(KasirError::MissingCreatePayment)
+}
+
+/// Ask the merchant server for the payment's current state.
+pub async fn retrieve_payment(
+    options: &JsValue,
+    payment: &JsValue,
+    id: &str,
+) -> Result<JsValue, KasirError> {
+    if let Some(f) = option(options, "retrievePayment").dyn_ref::<Function>() {
+        return call_hook(f, payment).await;
+    }
+    if let Some(url) = option(options, "retrievePaymentUrl").as_string() {
+        let sep = if url.contains('?') { '&' } else { '?' };
+        return net::request(
+            "GET",
+            &format!("{url}{sep}id={}", net::encode(id)),
+            &[],
+            None,
+        )
+        .await;
+    }
+    Err(KasirError::MissingCreatePayment)
+}

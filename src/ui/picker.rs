@@ -1,0 +1,176 @@
+//! The method picker: an accessible radio group (roving tabindex, arrow keys move and select,
+//! Space/Enter select) where a method outside its amount limits is shown disabled *with the
+//! reason*, and the Pay button.
+
+use crate::embed::{emit, pay, Ctx};
+use crate::flow::{Machine, Phase};
+use crate::i18n::{t, tf};
+use kasir_core::catalogue::{availability, Availability, Unavailable};
+use kasir_core::MethodId;
+use leptos::prelude::*;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+
+struct Item {
+    method: MethodId,
+    reason: Option<String>,
+}
+
+fn focus_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// The picker screen.
+#[allow(non_snake_case)]
+pub fn Picker(ctx: Rc<Ctx>, machine: RwSignal<Machine>) -> impl IntoView {
+    let s = &ctx.settings;
+    let locale = s.locale;
+    let items: Vec<Item> = s
+        .methods
+        .iter()
+        .map(|&method| Item {
+            method,
+            reason: match availability(method, s.provider, s.money) {
+                Availability::Available(_) => None,
+                Availability::Unavailable(Unavailable::BelowMinimum { min }) => Some(tf(
+                    locale,
+                    "reason.below_min",
+                    &[("amount", &min.format(locale))],
+                )),
+                Availability::Unavailable(Unavailable::AboveMaximum { max }) => Some(tf(
+                    locale,
+                    "reason.above_max",
+                    &[("amount", &max.format(locale))],
+                )),
+                Availability::Unavailable(_) => Some(t(locale, "error.none_available").to_string()),
+            },
+        })
+        .collect();
+    let enabled: Vec<MethodId> = items
+        .iter()
+        .filter(|i| i.reason.is_none())
+        .map(|i| i.method)
+        .collect();
+    let prefix = ctx.id_prefix.clone();
+    let item_id = move |m: MethodId| format!("{prefix}-{}", m.as_str());
+    let first_enabled = enabled.first().copied();
+
+    let select = {
+        let ctx = ctx.clone();
+        move |m: MethodId| {
+            if machine.try_update(|mm| mm.select(m)) == Some(true) {
+                ctx.selected_method.set(Some(m));
+                emit(&ctx, "select", None, None);
+            }
+        }
+    };
+    let on_keydown = {
+        let select = select.clone();
+        let enabled = enabled.clone();
+        let item_id = item_id.clone();
+        move |ev: web_sys::KeyboardEvent| {
+            if enabled.is_empty() {
+                return;
+            }
+            let current = machine
+                .with_untracked(|m| m.selected)
+                .and_then(|m| enabled.iter().position(|x| *x == m));
+            let len = enabled.len();
+            let next = match ev.key().as_str() {
+                "ArrowDown" | "ArrowRight" => current.map_or(0, |i| (i + 1) % len),
+                "ArrowUp" | "ArrowLeft" => current.map_or(len - 1, |i| (i + len - 1) % len),
+                "Home" => 0,
+                "End" => len - 1,
+                _ => return,
+            };
+            ev.prevent_default();
+            select(enabled[next]);
+            focus_id(&item_id(enabled[next]));
+        }
+    };
+    let radios = items
+        .into_iter()
+        .map(|item| {
+            let m = item.method;
+            let id = item_id(m);
+            let reason_id = format!("{id}-reason");
+            let disabled = item.reason.is_some();
+            let described = item.reason.as_ref().map(|_| reason_id.clone());
+            let checked = move || machine.with(|mm| mm.selected == Some(m));
+            let tabindex = move || {
+                let sel = machine.with(|mm| mm.selected);
+                if disabled {
+                    "-1"
+                } else if sel == Some(m) || (sel.is_none() && first_enabled == Some(m)) {
+                    "0"
+                } else {
+                    "-1"
+                }
+            };
+            let click = {
+                let select = select.clone();
+                move |_| {
+                    if !disabled {
+                        select(m)
+                    }
+                }
+            };
+            let key = {
+                let select = select.clone();
+                move |ev: web_sys::KeyboardEvent| {
+                    if !disabled && (ev.key() == " " || ev.key() == "Enter") {
+                        ev.prevent_default();
+                        select(m);
+                    }
+                }
+            };
+            view! {
+                <div
+                    id=id.clone()
+                    class="kasir-method"
+                    role="radio"
+                    aria-checked=move || if checked() { "true" } else { "false" }
+                    aria-disabled=if disabled { Some("true") } else { None }
+                    aria-describedby=described
+                    tabindex=tabindex
+                    data-method=m.as_str()
+                    on:click=click
+                    on:keydown=key
+                >
+                    <span class="kasir-radio" aria-hidden="true"></span>
+                    <span class="kasir-method-name">{m.display_name()}</span>
+                    {item.reason.map(|r| view! { <span class="kasir-method-reason" id=reason_id>{r}</span> })}
+                </div>
+            }
+        })
+        .collect_view();
+    let label_id = format!("{}-label", ctx.id_prefix);
+    let amount = s.money.format(locale);
+    let busy = move || machine.with(|m| m.phase == Phase::Creating);
+    let can_pay = move || machine.with(|m| m.selected.is_some() && m.phase == Phase::Picking);
+    let pay_ctx = ctx.clone();
+    let none = enabled.is_empty();
+    view! {
+        <div class="kasir-picker">
+            <p class="kasir-label" id=label_id.clone()>{t(locale, "picker.label")}</p>
+            <div class="kasir-methods" role="radiogroup" aria-labelledby=label_id on:keydown=on_keydown>
+                {radios}
+            </div>
+            {none.then(|| view! { <p class="kasir-note">{t(locale, "error.none_available")}</p> })}
+            <button
+                type="button"
+                class="kasir-button kasir-primary kasir-pay"
+                disabled=move || !can_pay()
+                aria-busy=move || if busy() { "true" } else { "false" }
+                on:click=move |_| pay(&pay_ctx, machine)
+            >
+                {move || if busy() { t(locale, "pay.working").to_string() } else { tf(locale, "pay.button", &[("amount", &amount)]) }}
+            </button>
+        </div>
+    }
+}
