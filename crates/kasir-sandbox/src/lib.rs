@@ -179,7 +179,8 @@ pub fn app(st: Arc<AppState>) -> Router {
         .merge(control::routes())
         .merge(pages::routes())
         .merge(shop::routes())
-        .nest_service("/kasir", dist)
+        // The widget is loaded cross-origin by merchant pages (module import + wasm fetch): CORS.
+        .nest_service("/kasir", tower::ServiceBuilder::new().layer(cors_any()).service(dist))
         .layer(TraceLayer::new_for_http())
         .with_state(st)
 }
