@@ -180,7 +180,10 @@ pub fn app(st: Arc<AppState>) -> Router {
         .merge(pages::routes())
         .merge(shop::routes())
         // The widget is loaded cross-origin by merchant pages (module import + wasm fetch): CORS.
-        .nest_service("/kasir", tower::ServiceBuilder::new().layer(cors_any()).service(dist))
+        .nest_service(
+            "/kasir",
+            tower::ServiceBuilder::new().layer(cors_any()).service(dist),
+        )
         .layer(TraceLayer::new_for_http())
         .with_state(st)
 }
