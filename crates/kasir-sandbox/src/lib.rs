@@ -216,22 +216,26 @@ pub async fn run(st: Arc<AppState>, listener: tokio::net::TcpListener) -> std::i
 pub async fn serve(cfg: Config) -> std::io::Result<()> {
     let (st, listener) = bind(cfg).await?;
     let base = st.base();
-    println!("kasir-sandbox listening on {base}");
-    println!("  demo shop:  {base}/");
-    println!(
+    use std::io::Write;
+    let mut out = std::io::stdout();
+    let _ = writeln!(out, "kasir-sandbox listening on {base}");
+    let _ = writeln!(out, "  demo shop:  {base}/");
+    let _ = writeln!(
+        out,
         "  Opn:        pkey {} / skey {}   (omise.api_main = \"{base}\")",
         st.cfg.omise_public_key, st.cfg.omise_secret_key
     );
-    println!(
+    let _ = writeln!(
+        out,
         "  WooshPay:   pk {} / sk {}   (api base {base})",
         st.cfg.wooshpay_publishable_key, st.cfg.wooshpay_secret_key
     );
-    println!(
+    let _ = writeln!(
+        out,
         "  ecommpay:   project {} / secret {}   (Payment Page {base}/payment, Gate {base}/v2/)",
         st.cfg.ecommpay_project_id, st.cfg.ecommpay_secret
     );
-    use std::io::Write;
-    let _ = std::io::stdout().flush();
+    let _ = out.flush();
     spawn_workers(&st);
     run(st, listener).await
 }
