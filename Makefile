@@ -45,8 +45,12 @@ test-browser:
 test-e2e: widget sandbox
 	node --test --test-concurrency=1 tests/e2e/
 
+## The official PyPI clients (omise, ecommpay-sdk), unmodified, against the sandbox.
+test-clients: sandbox
+	bash scripts/test-clients.sh
+
 ## Run everything a change must pass.
-test: fmt-check clippy test-native test-browser test-e2e
+test: fmt-check clippy test-native test-browser test-clients test-e2e
 	@echo "make test: all checks passed"
 
 bench:

@@ -205,7 +205,8 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
         ),
         None => None,
     };
-    if !raw.has_create_payment && !(provider == Psp::Wooshpay && raw.client_secret.is_some()) {
+    let has_intent = provider == Psp::Wooshpay && raw.client_secret.is_some();
+    if !(raw.has_create_payment || has_intent) {
         return Err(KasirError::MissingCreatePayment);
     }
     let methods = kasir_core::catalogue::offers_of(provider)
