@@ -11,3 +11,4 @@ for _ in $(seq 100); do grep -q "listening on" "$tmp/out" 2>/dev/null && break; 
 url=$(grep -o 'http://[0-9.:]*' "$tmp/out" | head -n1)
 [ -n "$url" ] || { echo "sandbox did not start"; cat "$tmp/err"; exit 1; }
 .venv/bin/python tests/sandbox_clients/test_official_clients.py "$url"
+node tests/sandbox_clients/ecommpay_node.mjs "$url"
