@@ -1,0 +1,16 @@
+// Inlined at the top of every bench page's <head> (not counted as widget bytes). Records when
+// the first payment-method radio exists (`seen`) and when the frame showing it has been painted
+// (`ready`: a requestAnimationFrame after the element appears, then a task, which runs after the
+// frame is committed). Times are performance.now(), i.e. milliseconds since navigation start.
+(function () {
+  var sel = __SELECTOR__;
+  var b = (window.__bench = {});
+  function check() {
+    if (b.seen || !document.querySelector(sel)) return;
+    b.seen = performance.now();
+    obs.disconnect();
+    requestAnimationFrame(function () { setTimeout(function () { b.ready = performance.now(); }, 0); });
+  }
+  var obs = new MutationObserver(check);
+  obs.observe(document, { childList: true, subtree: true, attributes: true });
+})();

@@ -1,0 +1,374 @@
+#!/usr/bin/env node
+// `make bench`: Kasir vs Adyen Web Drop-in (npm @adyen/adyen-web, rendered offline from
+// bench/payment-methods.json with every call to Adyen's servers aborted by Playwright routing),
+// in the same headless Debian Chromium, alternating; then Kasir-only QR timings and the sandbox
+// under wrk. Prints one table and writes target/bench/report.md + report.json.
+//
+// Options (env): BENCH_RUNS (picker runs per page, default 20, minimum 15), BENCH_MEM_RUNS (5),
+// BENCH_QR_RUNS (30), BENCH_WRK_SECS (10), BENCH_RATE (fixed-rate target, charges/s, 100),
+// BENCH_SKIP_WRK=1, SANDBOX_BIN (default target/release/kasir-sandbox, else target/debug).
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { createServer } from "node:http";
+import { cpus, loadavg, totalmem, release as osRelease } from "node:os";
+import { join } from "node:path";
+import { root, ADYEN_DIR, startCdn, startHost, startSandbox, launch, sizes, stats, median } from "./lib.mjs";
+
+const env = (k, d) => (process.env[k] ? Number(process.env[k]) : d);
+const RUNS = process.env.BENCH_QUICK ? env("BENCH_RUNS", 2) : Math.max(15, env("BENCH_RUNS", 20)); // BENCH_QUICK: smoke test only
+const MEM_RUNS = env("BENCH_MEM_RUNS", 5);
+const QR_RUNS = env("BENCH_QR_RUNS", 30);
+const WRK_SECS = env("BENCH_WRK_SECS", 10);
+const RATE = env("BENCH_RATE", 100);
+const bench = join(root, "bench");
+const out = join(root, "target/bench");
+mkdirSync(out, { recursive: true });
+const log = (...a) => console.error("[bench]", ...a);
+
+const release = join(root, "target/release/kasir-sandbox");
+const debug = join(root, "target/debug/kasir-sandbox");
+const SANDBOX_BIN = process.env.SANDBOX_BIN || (existsSync(release) ? release : debug);
+if (!existsSync(SANDBOX_BIN)) throw new Error(`no sandbox binary at ${SANDBOX_BIN}: cargo build --release -p kasir-sandbox`);
+const loaderSrc = readFileSync(join(root, "dist/kasir.js"), "utf8");
+if (!/kasir-[0-9a-f]+_bg\.wasm/.test(loaderSrc)) throw new Error("dist/kasir.js does not name a wasm file: run make widget");
+
+const report = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length, model: cpus()[0]?.model, memGiB: +(totalmem() / 2 ** 30).toFixed(1), kernel: osRelease(),
+    loadavgStart: loadavg().map((x) => +x.toFixed(2)), node: process.version,
+  },
+  config: { RUNS, MEM_RUNS, QR_RUNS, WRK_SECS, RATE, sandbox: SANDBOX_BIN.replace(root, "") },
+};
+
+// ---------------------------------------------------------------- pages
+const SELECTOR = "#pay [role=radio], #pay input[type=radio]";
+const probe = "<script>" + readFileSync(join(bench, "probe.js"), "utf8").replace("__SELECTOR__", JSON.stringify(SELECTOR)) + "</script>";
+const paymentMethods = readFileSync(join(bench, "payment-methods.json"), "utf8");
+const qrWasm = join(root, "target/bench-qr/wasm32-unknown-unknown/release/kasir_qr_bench.wasm");
+
+const sandbox = await startSandbox(SANDBOX_BIN, ["--no-shop-webhooks"]);
+const cdn = await startCdn({ "/qr/bench.wasm": qrWasm });
+const render = (file) => readFileSync(join(bench, file), "utf8").replace("<!--PROBE-->", probe)
+  .replaceAll("{{CDN}}", cdn.url).replaceAll("{{SANDBOX}}", sandbox.url).replace("{{PAYMENT_METHODS}}", paymentMethods.trim());
+const host = await startHost({ "/kasir.html": render("kasir.html"), "/adyen.html": render("adyen.html"),
+  "/floor.html": render("floor.html"), "/blank.html": "<!doctype html><title>blank</title>" });
+log(`sandbox ${sandbox.url} (${report.config.sandbox}), cdn ${cdn.url}, host ${host.url}`);
+
+const browser = await launch();
+report.machine.chromium = browser.version();
+const PAGES = ["kasir", "adyen", "floor"];
+const offNet = /^https?:\/\/(?!127\.0\.0\.1[:/])/; // everything not on loopback: Adyen's CDN, analytics, df.
+
+/** Fresh context + page with the cache disabled and every off-loopback request aborted. */
+async function freshPage() {
+  const context = await browser.newContext();
+  const blocked = [];
+  await context.route(offNet, (r) => { blocked.push(r.request().url()); return r.abort(); });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  return { context, page, cdp, blocked, errors };
+}
+
+async function loadPicker(name, p, timeout = 30000) {
+  await p.page.goto(`${host.url}/${name}.html`, { waitUntil: "commit" });
+  await p.page.waitForFunction(() => window.__bench && window.__bench.ready, null, { timeout, polling: 100 });
+  return p.page.evaluate(() => ({ ...window.__bench, radios: document.querySelectorAll("#pay [role=radio], #pay input[type=radio]").length,
+    errors: window.__errors || [] }));
+}
+
+// ---------------------------------------------------------------- 1. bytes
+const isAsset = (url, ct) => /\.(js|cjs|mjs|wasm|css)$/.test(new URL(url).pathname) || /javascript|wasm|css/.test(ct || "");
+report.bytes = {};
+report.render = {};
+for (const name of ["kasir", "adyen"]) {
+  const p = await freshPage();
+  const responses = [];
+  p.page.on("response", (r) => responses.push(r));
+  const r = await loadPicker(name, p);
+  await p.page.waitForTimeout(300);
+  const files = [];
+  for (const res of responses) {
+    const url = res.url();
+    if (!url.startsWith(cdn.url) || !isAsset(url, res.headers()["content-type"])) continue;
+    const body = await res.body();
+    files.push({ file: new URL(url).pathname, ...sizes(body) });
+  }
+  const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  report.bytes[name] = { files, total, requests: responses.length, blockedOffLoopback: p.blocked.length };
+  const names = await p.page.evaluate(() => [...document.querySelectorAll("#pay [role=radio]")].map((e) => e.textContent.trim().replace(/\s+/g, " ")));
+  report.render[name] = { methods: names, blocked: [...new Set(p.blocked.map((u) => new URL(u).host + new URL(u).pathname.replace(/[^/]+$/, "…")))],
+    pageErrors: p.errors, widgetErrors: r.errors };
+  if (names.length < 2) throw new Error(`${name}: the picker rendered ${names.length} methods: ${JSON.stringify(r)} ${p.errors}`);
+  log(`${name}: ${files.length} files, ${total.raw} B raw, ${total.brotli} B brotli; methods: ${names.join(", ")}`);
+  await p.context.close();
+}
+const adyenOnDisk = sizes(readFileSync(join(ADYEN_DIR, "index.cjs")));
+report.bytes.adyenNote = "Adyen: dist/cjs/index.cjs (all components, as the CDN UMD build) + dist/cjs/adyen.css, as requested by the page; " +
+  `the method logos (${report.render.adyen.blocked.length} URL groups) come from Adyen's CDN and were blocked, so they are not counted.`;
+
+// ---------------------------------------------------------------- 2. navigation → picker ready
+report.ready = { kasir: [], adyen: [], floor: [], seen: { kasir: [], adyen: [], floor: [] } };
+for (let i = 0; i < RUNS; i++) {
+  const order = PAGES.map((_, k) => PAGES[(i + k) % PAGES.length]); // rotate who goes first
+  for (const name of order) {
+    const p = await freshPage();
+    const r = await loadPicker(name, p);
+    report.ready[name].push(r.ready);
+    report.ready.seen[name].push(r.seen);
+    await p.context.close();
+  }
+  if (i % 5 === 4) log(`picker runs ${i + 1}/${RUNS}`);
+}
+
+// ---------------------------------------------------------------- 3. memory
+async function heap(cdp) {
+  const h = await cdp.send("Runtime.getHeapUsage");
+  return h.usedSize;
+}
+async function wasmMemories(cdp) {
+  const proto = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
+  const objs = await cdp.send("Runtime.queryObjects", { prototypeObjectId: proto.result.objectId });
+  const r = await cdp.send("Runtime.callFunctionOn", { objectId: objs.objects.objectId, returnByValue: true,
+    functionDeclaration: "function () { return this.map(function (m) { return m.buffer.byteLength; }); }" });
+  return r.result.value;
+}
+report.memory = { kasir: [], adyen: [], floor: [] };
+for (let i = 0; i < MEM_RUNS; i++) {
+  for (const name of PAGES.map((_, k) => PAGES[(i + k) % PAGES.length])) {
+    const p = await freshPage();
+    await loadPicker(name, p);
+    await p.page.waitForTimeout(500);
+    const after = await heap(p.cdp);
+    await p.cdp.send("HeapProfiler.enable");
+    await p.cdp.send("HeapProfiler.collectGarbage");
+    await p.cdp.send("HeapProfiler.collectGarbage");
+    const gc = await heap(p.cdp);
+    const wasm = await wasmMemories(p.cdp);
+    const pm = await p.page.evaluate(() => performance.memory && performance.memory.usedJSHeapSize);
+    report.memory[name].push({ heapAfterRender: after, heapAfterGc: gc, wasmMemory: wasm.reduce((a, b) => a + b, 0), wasmMemories: wasm.length, perfMemoryUsed: pm });
+    await p.context.close();
+  }
+}
+
+// ---------------------------------------------------------------- 4a. Pay (TrueMoney QR) → QR visible, Kasir only
+report.qrFlow = [];
+{
+  const context = await browser.newContext();
+  await context.route(offNet, (r) => r.abort());
+  for (let i = 0; i < QR_RUNS; i++) {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await page.goto(`${host.url}/kasir.html`, { waitUntil: "commit" });
+    await page.waitForFunction(() => window.__bench && window.__bench.ready, null, { polling: 100 });
+    const r = await page.evaluate(async () => {
+      const frame = () => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
+      const until = (ok) => new Promise((res) => {
+        const check = () => { if (ok()) { obs.disconnect(); document.removeEventListener("load", check, true); res(); } };
+        const obs = new MutationObserver(check);
+        obs.observe(document, { childList: true, subtree: true, attributes: true });
+        document.addEventListener("load", check, true);
+        check();
+      });
+      document.querySelector('#pay [role=radio][data-method="truemoney_qr"]').click();
+      const pay = () => document.querySelector("#pay button.kasir-pay");
+      await until(() => pay() && !pay().disabled);
+      await frame();
+      const t0 = performance.now();
+      pay().click();
+      await until(() => { const i = document.querySelector("#pay img.kasir-qr-image"); return i && i.complete && i.naturalWidth > 0; });
+      const tQr = performance.now();
+      await frame();
+      const img = document.querySelector("#pay img.kasir-qr-image");
+      return { ms: performance.now() - t0, decodedMs: tQr - t0, alt: img.alt, events: window.__events.map((e) => e.name) };
+    });
+    if (!/QR code to pay/.test(r.alt) || !r.events.includes("pending")) throw new Error("QR flow: " + JSON.stringify(r));
+    report.qrFlow.push(r.ms);
+    await page.close();
+  }
+  await context.close();
+  log(`QR flow ${QR_RUNS} runs: median ${median(report.qrFlow).toFixed(1)} ms`);
+}
+
+// ---------------------------------------------------------------- 4b. QR encode + SVG render (300 chars)
+report.qrEncode = {};
+{
+  const env2 = { ...process.env, CARGO_TERM_COLOR: "never" };
+  const manifest = join(bench, "qr/Cargo.toml");
+  const td = join(root, "target/bench-qr");
+  execFileSync("cargo", ["build", "--release", "--offline", "--locked", "--manifest-path", manifest, "--target-dir", td], { env: env2, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("cargo", ["build", "--release", "--offline", "--locked", "--lib", "--target", "wasm32-unknown-unknown", "--manifest-path", manifest, "--target-dir", td], { env: env2, stdio: ["ignore", "ignore", "inherit"] });
+  report.qrEncode.native = JSON.parse(execFileSync(join(td, "release/kasir-qr-bench"), ["300"]).toString());
+  const page = await browser.newPage();
+  await page.goto(`${host.url}/blank.html`);
+  report.qrEncode.wasm = await page.evaluate(async (url) => {
+    const { instance } = await WebAssembly.instantiateStreaming(fetch(url), {});
+    const e = instance.exports;
+    e.bench(20); // warm-up (tier-up)
+    const n = 300, t = performance.now();
+    const total = e.bench(n);
+    const ms = performance.now() - t;
+    return { iterations: n, payload_chars: e.payload_len(), mean_us: (ms * 1000) / n, svg_bytes: total / n };
+  }, `${cdn.url}/qr/bench.wasm`);
+  await page.close();
+}
+await browser.close();
+await sandbox.stop();
+cdn.stop(); host.stop();
+
+// ---------------------------------------------------------------- 5. sandbox under wrk
+async function receiver() {
+  // Slow and failing webhook receiver: every 3rd delivery 500s (so the outbox retries), the
+  // others answer 200 after 250 ms.
+  let n = 0; const seen = { total: 0, s500: 0, s200: 0 };
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      seen.total++; n++;
+      if (n % 3 === 0) { seen.s500++; res.writeHead(500).end("no"); }
+      else setTimeout(() => { seen.s200++; res.writeHead(200).end("ok"); }, 250);
+    });
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return { url: `http://127.0.0.1:${server.address().port}/hook`, seen, stop: () => server.close() };
+}
+function wrk(url, args, extraEnv = {}) {
+  return new Promise((resolve, reject) => {
+    const p = spawn("wrk", [...args, "-s", join(bench, "wrk-charges.lua"), url + "/charges"],
+      { env: { ...process.env, ...extraEnv } });
+    let so = "", se = "";
+    p.stdout.on("data", (d) => (so += d)); p.stderr.on("data", (d) => (se += d));
+    p.on("exit", (c) => {
+      const m = so.match(/^WRKJSON (.*)$/m);
+      if (c !== 0 || !m) reject(new Error(`wrk exited ${c}: ${so}${se}`)); else resolve(JSON.parse(m[1]));
+    });
+  });
+}
+if (!process.env.BENCH_SKIP_WRK) {
+  report.wrk = { binary: SANDBOX_BIN.replace(root, ""), rate: RATE, secs: WRK_SECS };
+  const conns = Math.max(4, Math.round(RATE / 10)), delayMs = Math.round((conns * 1000) / RATE);
+  report.wrk.fixedConns = conns; report.wrk.fixedDelayMs = delayMs;
+  for (const mode of ["plain", "webhooks"]) {
+    const rcv = mode === "webhooks" ? await receiver() : null;
+    const sb = await startSandbox(SANDBOX_BIN, ["--no-shop-webhooks", "--retry-base-ms", "100",
+      ...(rcv ? ["--omise-webhook", rcv.url] : [])]);
+    const max = await wrk(sb.url, ["-t2", "-c16", `-d${WRK_SECS}s`]);
+    const fixed = await wrk(sb.url, ["-t2", `-c${conns}`, `-d${WRK_SECS}s`], { WRK_DELAY_MS: String(delayMs) });
+    await sb.stop();
+    report.wrk[mode] = { max, fixed, webhookReceiver: rcv ? { ...rcv.seen } : null };
+    rcv?.stop();
+    log(`wrk ${mode}: max ${max.rps.toFixed(0)}/s; fixed ${fixed.rps.toFixed(1)}/s p50 ${fixed.p50_ms} ms p99 ${fixed.p99_ms} ms`);
+  }
+}
+report.machine.loadavgEnd = loadavg().map((x) => +x.toFixed(2));
+
+// ---------------------------------------------------------------- report
+const kb = (b) => b.toLocaleString("en-US");
+const ms = (x) => x.toFixed(1);
+const ratio = (a, b) => (b ? (a / b).toFixed(2) + "×" : "–");
+const memMed = (name, k) => median(report.memory[name].map((m) => m[k]));
+const rs = { kasir: stats(report.ready.kasir), adyen: stats(report.ready.adyen), floor: stats(report.ready.floor) };
+const rows = [];
+const row = (what, k, a, r, note = "") => rows.push([what, k, a, r, note]);
+const B = report.bytes;
+for (const c of ["raw", "gzip", "brotli"]) row(`bytes before picker usable, ${c === "raw" ? "raw" : c === "gzip" ? "gzip -9" : "brotli -q 11"}`,
+  kb(B.kasir.total[c]), kb(B.adyen.total[c]), ratio(B.kasir.total[c], B.adyen.total[c]), c === "raw" ? `${B.kasir.files.length} vs ${B.adyen.files.length} files` : "");
+row(`navigation → picker ready, median ms (min–max), n=${RUNS}`, `${ms(rs.kasir.median)} (${ms(rs.kasir.min)}–${ms(rs.kasir.max)})`,
+  `${ms(rs.adyen.median)} (${ms(rs.adyen.min)}–${ms(rs.adyen.max)})`, ratio(rs.kasir.median, rs.adyen.median),
+  `floor (static radios) ${ms(rs.floor.median)} (${ms(rs.floor.min)}–${ms(rs.floor.max)})`);
+row("  same, minus the floor median", ms(rs.kasir.median - rs.floor.median), ms(rs.adyen.median - rs.floor.median),
+  ratio(rs.kasir.median - rs.floor.median, rs.adyen.median - rs.floor.median));
+row(`JS heap used after render, median KiB, n=${MEM_RUNS}`, kb(Math.round(memMed("kasir", "heapAfterRender") / 1024)),
+  kb(Math.round(memMed("adyen", "heapAfterRender") / 1024)), ratio(memMed("kasir", "heapAfterRender"), memMed("adyen", "heapAfterRender")),
+  `floor ${kb(Math.round(memMed("floor", "heapAfterRender") / 1024))}`);
+row("JS heap used after GC, median KiB", kb(Math.round(memMed("kasir", "heapAfterGc") / 1024)),
+  kb(Math.round(memMed("adyen", "heapAfterGc") / 1024)), ratio(memMed("kasir", "heapAfterGc"), memMed("adyen", "heapAfterGc")),
+  `floor ${kb(Math.round(memMed("floor", "heapAfterGc") / 1024))}`);
+const wasmKiB = (n) => (memMed(n, "wasmMemory") ? kb(memMed(n, "wasmMemory") / 1024) : "0 (no wasm)");
+row("wasm linear memory, KiB", wasmKiB("kasir"), wasmKiB("adyen"), "–", "WebAssembly.Memory buffers (CDP queryObjects); outside the JS heap");
+const both = (n) => median(report.memory[n].map((m) => m.heapAfterGc + m.wasmMemory));
+row("JS heap after GC + wasm memory, median KiB", kb(Math.round(both("kasir") / 1024)), kb(Math.round(both("adyen") / 1024)),
+  ratio(both("kasir"), both("adyen")), `floor ${kb(Math.round(both("floor") / 1024))}`);
+const qf = stats(report.qrFlow);
+row(`click Pay (TrueMoney QR) → QR visible, ms, n=${QR_RUNS}`, `${ms(qf.median)} (${ms(qf.min)}–${ms(qf.max)})`, "n/a", "",
+  "sandbox on loopback: source + charge + QR SVG download");
+row("QR encode + SVG, 300 chars, wasm in Chromium, µs", ms(report.qrEncode.wasm.mean_us), "n/a", "", `mean of ${report.qrEncode.wasm.iterations}; same code as src/actions/qr.rs, opt-level z`);
+row("QR encode + SVG, 300 chars, native, µs", ms(report.qrEncode.native.mean_us), "n/a", "", `mean of ${report.qrEncode.native.iterations}; x86-64, opt-level z`);
+if (report.wrk) {
+  for (const mode of ["plain", "webhooks"]) {
+    const w = report.wrk[mode];
+    const label = mode === "plain" ? "sandbox" : "sandbox + slow/500 webhooks";
+    row(`${label}: charges/s, closed loop (16 conns)`, w.max.rps.toFixed(0), "n/a", "", `p50 ${w.max.p50_ms} ms, p99 ${w.max.p99_ms} ms, non-2xx ${w.max.non2xx}`);
+    row(`${label}: p50 / p99 ms at ~${RATE}/s`, `${w.fixed.p50_ms} / ${w.fixed.p99_ms}`, "n/a", "",
+      `achieved ${w.fixed.rps.toFixed(1)}/s, non-2xx ${w.fixed.non2xx}` + (w.webhookReceiver ? `; receiver got ${w.webhookReceiver.total} deliveries (${w.webhookReceiver.s500} answered 500)` : ""));
+  }
+}
+const header = ["measure", "Kasir", "Adyen Web Drop-in", "Kasir/Adyen", "notes"];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+const line = (r) => "| " + r.map((c, i) => String(c).padEnd(widths[i])).join(" | ") + " |";
+const table = [line(header), "|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|", ...rows.map(line)].join("\n");
+console.log(table);
+
+const M = report.machine;
+const fileTable = (name) => ["| file | raw | gzip -9 | brotli -q 11 |", "|---|---:|---:|---:|",
+  ...B[name].files.map((f) => `| \`${f.file}\` | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`),
+  `| **total** | **${kb(B[name].total.raw)}** | **${kb(B[name].total.gzip)}** | **${kb(B[name].total.brotli)}** |`].join("\n");
+const wh = report.wrk?.webhooks;
+const findings = [
+  `- Methods rendered: Kasir ${report.render.kasir.methods.length}, Adyen ${report.render.adyen.methods.length} (Adyen draws more rows; both pickers are complete for their config).`,
+  wh ? `- Webhook delivery is serial: in the webhooks run the receiver saw ${wh.webhookReceiver.total} deliveries while ${wh.max.requests + wh.fixed.requests} charges were created, so the outbox backlog grows without bound under load; charge creation latency is unaffected.` : "",
+  `- Timings were taken with load average ${report.machine.loadavgStart.join("/")} → ${report.machine.loadavgEnd.join("/")} on ${report.machine.cpus} cores; compare ratios, not absolute ms, and re-run on an idle machine for absolute numbers.`,
+].filter(Boolean).join("\n");
+const md = `# Kasir vs Adyen Web Drop-in — bench report
+
+${report.date} · ${M.cpus} × ${M.model} · ${M.memGiB} GiB · Linux ${M.kernel} · load average ${M.loadavgStart.join(" ")} at start, ${M.loadavgEnd.join(" ")} at end ·
+${M.chromium ? "Chromium " + M.chromium : ""} headless (Debian, via playwright-core) · Node ${M.node} · sandbox binary \`${report.config.sandbox}\`
+
+${table}
+
+${findings}
+
+## How it was measured
+- Both widgets are served by the same local static server (no compression, \`Cache-Control: no-store\`,
+  CORS \`*\`) to a merchant page on another origin; every run uses a fresh browser context with the
+  cache disabled (CDP \`Network.setCacheDisabled\`); pages are run alternately, the first page rotating.
+- Adyen Web ${JSON.parse(readFileSync(join(root, "node_modules/@adyen/adyen-web/package.json"), "utf8")).version} Drop-in renders from \`bench/payment-methods.json\` (${report.render.adyen.methods.length} methods:
+  ${report.render.adyen.methods.join(", ")}), every component registered as the \`auto\`/UMD build does, analytics off.
+  Every request off loopback is aborted by Playwright routing; Adyen still tried: ${report.render.adyen.blocked.join(", ")}.
+  The npm package has no UMD file, so the page loads the single-file \`dist/cjs/index.cjs\` as a classic script
+  with a two-line CommonJS shim (the equivalent of Adyen's CDN UMD \`adyen.js\`).
+- Kasir renders ${report.render.kasir.methods.length} methods (${report.render.kasir.methods.join(", ")}) for Opn/THB.
+- "Picker ready": the first \`[role=radio]\` in the widget exists (MutationObserver), then one
+  \`requestAnimationFrame\` + a task (so the frame showing it has been painted); \`performance.now()\`, i.e. since
+  navigation start. The floor is a static page with three \`<input type=radio>\`.
+- JS heap: CDP \`Runtime.getHeapUsage\` (usedSize) 500 ms after ready, then after two \`HeapProfiler.collectGarbage\`.
+  Wasm linear memory: every \`WebAssembly.Memory\` in the page (CDP \`Runtime.queryObjects\`), \`buffer.byteLength\`.
+- QR flow: TrueMoney QR selected, then Pay clicked in the page; stops when \`img.kasir-qr-image\` has loaded and
+  the next frame is painted. Includes the source and charge requests to the sandbox and the QR SVG download.
+- QR encode: \`bench/qr\` — the widget's \`qr_svg\` (qrcode ${"0.14.1"}, same features, \`opt-level = "z"\`) on a
+  300-character payload, built natively and for wasm32 (run in the same Chromium). Native ≠ wasm; both are shown.
+- Sandbox: \`wrk\` with \`bench/wrk-charges.lua\` (POST /charges, Basic \`skey_test_kasir\`, inline
+  \`source[type]=truemoney_qr\`, 400000 THB, no Idempotency-Key, a unique description per request).
+  Closed loop: 2 threads × 16 connections. "Fixed rate": Debian's wrk has no \`-R\` (that is wrk2), so ${report.wrk?.fixedConns} connections
+  each wait ${report.wrk?.fixedDelayMs} ms before every request (wrk's \`delay()\`), which approximates ${RATE}/s; the achieved rate is shown.
+  Webhooks run: \`--omise-webhook\` to a local receiver that answers every 3rd delivery with 500 and the others
+  after 250 ms, \`--retry-base-ms 100\`. wrk, the sandbox and the receiver share the same ${M.cpus} cores.
+
+## Files loaded before the picker is usable
+### Kasir
+${fileTable("kasir")}
+
+### Adyen Web Drop-in
+${fileTable("adyen")}
+
+(${report.bytes.adyenNote})
+`;
+writeFileSync(join(out, "report.md"), md);
+writeFileSync(join(out, "report.json"), JSON.stringify(report, null, 2));
+log(`wrote ${join(out, "report.md")} and report.json`);
