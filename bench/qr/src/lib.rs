@@ -2,7 +2,8 @@
 
 /// A 300-character EMVCo-style payload (PromptPay/TrueMoney QR strings look like this).
 pub fn payload() -> String {
-    let head = "00020101021230830016A00000067701011201150105560068127960219KASIRBENCH000000000000000000";
+    let head =
+        "00020101021230830016A00000067701011201150105560068127960219KASIRBENCH000000000000000000";
     let mut s = String::from(head);
     let mut i = 0u32;
     while s.len() < 300 {
@@ -32,7 +33,9 @@ pub fn run(n: u32) -> usize {
     let p = payload();
     let mut total = 0;
     for _ in 0..n {
-        total += qr_svg(std::hint::black_box(&p)).map(|s| s.len()).unwrap_or(0);
+        total += qr_svg(std::hint::black_box(&p))
+            .map(|s| s.len())
+            .unwrap_or(0);
     }
     total
 }

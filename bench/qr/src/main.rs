@@ -2,7 +2,10 @@
 use std::time::Instant;
 
 fn main() {
-    let n: u32 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1000);
+    let n: u32 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1000);
     let p = kasir_qr_bench::payload();
     assert_eq!(p.len(), 300);
     let svg = kasir_qr_bench::qr_svg(&p).expect("encodes");
