@@ -142,7 +142,12 @@ fn interpret_omise<V: JsonView>(obj: &V) -> Result<Payment, InterpretError> {
         Some("expired") => PaymentStatus::Expired,
         Some("reversed") => PaymentStatus::Canceled,
         Some("pending") => PaymentStatus::Pending,
-        other => return Err(unexpected(Psp::Omise, format!("charge status {other:?}"))),
+        other => {
+            return Err(unexpected(
+                Psp::Omise,
+                format!("charge status `{}`", other.unwrap_or("none")),
+            ))
+        }
     };
     let expires_at_ms = obj
         .str_at(&["expires_at"])
@@ -222,7 +227,7 @@ fn interpret_wooshpay<V: JsonView>(obj: &V) -> Result<Payment, InterpretError> {
                 other => {
                     return Err(unexpected(
                         Psp::Wooshpay,
-                        format!("payment_intent status {other:?}"),
+                        format!("payment_intent status `{}`", other.unwrap_or("none")),
                     ))
                 }
             };
@@ -281,6 +286,21 @@ fn interpret_wooshpay<V: JsonView>(obj: &V) -> Result<Payment, InterpretError> {
 /// ecommpay: a Gate synchronous answer, a callback (intermediate with `redirect_data`, or final),
 /// or a status answer.
 fn interpret_ecommpay<V: JsonView>(obj: &V) -> Result<Payment, InterpretError> {
+    // A Payment Page the merchant server signed: {url, payment_id?} → open it.
+    if let (Some(url), None) = (obj.str_at(&["url"]), obj.field("payment")) {
+        return Ok(Payment {
+            id: obj
+                .at(&["payment_id"])
+                .and_then(|v| v.scalar_text())
+                .unwrap_or_default(),
+            status: PaymentStatus::Pending,
+            next_action: NextAction::Redirect {
+                url,
+                method: RedirectMethod::Get,
+                fields: Vec::new(),
+            },
+        });
+    }
     // Synchronous Gate answer: {status, request_id, project_id, payment_id} or an error.
     if obj.field("payment").map(|p| p.entries().is_some()) != Some(true) {
         let status = obj.str_at(&["status"]).unwrap_or_default();
@@ -449,6 +469,16 @@ mod tests {
                 message: "General decline".into()
             }
         );
+        let page = json!({"url":"https://paymentpage.ecommpay.com/payment?project_id=4242&signature=x","payment_id":"order-2"});
+        let p = interpret(Psp::Ecommpay, &page).unwrap();
+        assert_eq!(p.id, "order-2");
+        assert!(matches!(
+            p.next_action,
+            NextAction::Redirect {
+                method: RedirectMethod::Get,
+                ..
+            }
+        ));
         let err = json!({"status":"error","code":3041,"message":"Payment ID already exists"});
         assert!(
             matches!(interpret(Psp::Ecommpay, &err), Err(InterpretError::PspError { ref code, .. }) if code == "3041")

@@ -332,6 +332,17 @@ async fn ecp_page(State(st): St, headers: HeaderMap, body: Body) -> Response {
         })
         .unwrap_or_default();
     let qs = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+    // Remember the order so `GET /shop/api/ecommpay/gate?id=` answers "pending" until the
+    // callback arrives (the widget polls it while the Payment Page is open).
+    let sync =
+        json!({"status": "success", "project_id": st.cfg.ecommpay_project_id, "payment_id": pid});
+    let rec = json!({"payment_id": pid, "sync": sync, "callback": null, "callbacks": []});
+    if let Err(Fail(s, v)) = st
+        .store
+        .tx(|c| store::put(c, SHOP_ECP, &format!("shopecp:{pid}"), &rec).map_err(Fail::from))
+    {
+        return http::json(s, &v);
+    }
     http::json(
         StatusCode::OK,
         &json!({"url": format!("{base}/payment?{qs}"), "payment_id": pid}),
