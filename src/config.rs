@@ -127,6 +127,8 @@ pub struct RawOptions {
     pub client_secret: Option<String>,
     /// `createPayment` or `createPaymentUrl` given
     pub has_create_payment: bool,
+    /// Scope of the remembered pending payment (the target element's id).
+    pub storage_scope: String,
 }
 
 /// Validated options.
@@ -150,6 +152,8 @@ pub struct Settings {
     pub return_url: Option<String>,
     /// WooshPay intent secret.
     pub client_secret: Option<String>,
+    /// Scope of the remembered pending payment (several widgets on one page stay apart).
+    pub storage_scope: String,
 }
 
 /// Validate; the first problem wins (secret keys are checked first of all).
@@ -177,7 +181,12 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
         {
             a as i64
         }
-        (Some(a), _) => return Err(KasirError::InvalidAmount(a.to_string())),
+        // the text comes from JavaScript's own String(amount): no float formatting in the bundle
+        (Some(_), t) => {
+            return Err(KasirError::InvalidAmount(
+                t.unwrap_or("a non-integer").to_string(),
+            ))
+        }
         (None, Some(t)) if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) => {
             match t.parse::<i64>() {
                 Ok(v) if v > 0 => v,
@@ -238,6 +247,7 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
         locale,
         return_url: raw.return_url.clone(),
         client_secret: raw.client_secret.clone(),
+        storage_scope: raw.storage_scope.clone(),
     })
 }
 

@@ -5,8 +5,10 @@ use crate::actions::{poll, redirect};
 use crate::config::{validate, KasirError, RawOptions, Settings};
 use crate::flow::{Effect, Machine, Outcome};
 use crate::jsview::Js;
-use crate::psp::{merchant, omise};
+use crate::psp::{merchant, omise, wooshpay};
+use crate::resume;
 use js_sys::{Array, Function, Object, Promise, Reflect};
+use kasir_core::view::JsonView;
 use kasir_core::{MethodId, Psp};
 use leptos::prelude::*;
 use std::any::Any;
@@ -39,6 +41,8 @@ pub struct Ctx {
     pub error: RwSignal<Option<String>>,
     /// The method selected / being paid.
     pub selected_method: RwSignal<Option<MethodId>>,
+    /// WooshPay: the intent's client secret (from options or from the merchant's intent).
+    pub client_secret: RefCell<Option<String>>,
 }
 
 struct Mounted {
@@ -93,7 +97,9 @@ fn raw_options(options: &JsValue) -> RawOptions {
         project_id: get_text(options, "projectId"),
         api_base: get_text(options, "apiBase"),
         amount: amount.as_f64(),
-        amount_text: amount.as_string(),
+        amount_text: amount
+            .as_string()
+            .or_else(|| amount.as_f64().and_then(|_| get_text(options, "amount"))),
         currency: get_text(options, "currency"),
         methods: if Array::is_array(&methods) {
             Some(
@@ -113,11 +119,33 @@ fn raw_options(options: &JsValue) -> RawOptions {
         },
         locale: get_text(options, "locale"),
         browser_language: web_sys::window().and_then(|w| w.navigator().language()),
-        return_url: get_text(options, "returnUrl"),
+        return_url: get_text(options, "returnUrl").or_else(current_page_url),
         client_secret: get_text(options, "clientSecret"),
         has_create_payment: get(options, "createPayment").is_function()
             || get(options, "createPaymentUrl").as_string().is_some(),
+        storage_scope: String::new(),
     }
+}
+
+/// The page itself, without the PSPs' return parameters: where the shopper comes back to when
+/// the merchant gives no `returnUrl`.
+fn current_page_url() -> Option<String> {
+    let loc = web_sys::window()?.location();
+    let params = web_sys::UrlSearchParams::new_with_str(&loc.search().ok()?).ok()?;
+    for p in [
+        "payment_intent",
+        "payment_intent_client_secret",
+        "redirect_status",
+    ] {
+        params.delete(p);
+    }
+    let query = String::from(params.to_string());
+    let sep = if query.is_empty() { "" } else { "?" };
+    Some(format!(
+        "{}{}{sep}{query}",
+        loc.origin().ok()?,
+        loc.pathname().ok()?
+    ))
 }
 
 fn device() -> (bool, &'static str) {
@@ -207,8 +235,12 @@ pub fn apply_effects(
     for fx in effects {
         let payment = ctx.last_payment.borrow().clone();
         match fx {
-            Effect::ReportPending => emit(ctx, "pending", None, Some(&payment)),
+            Effect::ReportPending => {
+                remember(ctx, &payment);
+                emit(ctx, "pending", None, Some(&payment))
+            }
             Effect::StartPolling => {
+                remember(ctx, &payment);
                 leptos::task::spawn_local(poll::run(ctx.clone(), machine, attempt));
             }
             Effect::Navigate {
@@ -224,6 +256,10 @@ pub fn apply_effects(
                 }
             }
             Effect::Report(outcome) => {
+                resume::clear(&ctx.settings);
+                if let Some(id) = Js(payment.clone()).str_at(&["id"]) {
+                    resume::mark_reported(&id);
+                }
                 let detail_error = match &outcome {
                     Outcome::Failed { code, message } => Some(KasirError::Psp {
                         code: code.clone(),
@@ -266,6 +302,43 @@ pub fn apply_effects(
     }
 }
 
+/// Remember the pending payment for reloads and returns.
+pub fn remember(ctx: &Ctx, payment: &JsValue) {
+    if let Some(m) = ctx.selected_method.get_untracked() {
+        resume::save(
+            &ctx.settings,
+            m,
+            payment,
+            ctx.client_secret.borrow().as_deref(),
+        );
+    }
+}
+
+/// The current state of the payment: the merchant's `retrievePayment` hook or URL, else (WooshPay)
+/// the intent itself with the publishable key + client secret.
+pub async fn retrieve(ctx: &Ctx, id: &str) -> Result<JsValue, KasirError> {
+    let has_hook = get(&ctx.options, "retrievePayment").is_function()
+        || get(&ctx.options, "retrievePaymentUrl")
+            .as_string()
+            .is_some();
+    let secret = ctx.client_secret.borrow().clone();
+    match (has_hook, ctx.settings.provider, secret) {
+        (false, Psp::Wooshpay, Some(cs)) => wooshpay::retrieve(&ctx.settings, &cs).await,
+        _ => {
+            let last = ctx.last_payment.borrow().clone();
+            merchant::retrieve_payment(&ctx.options, &last, id).await
+        }
+    }
+}
+
+/// The shopper chose "Continue" on the desktop handoff screen.
+pub fn continue_to(ctx: &Ctx, url: &str) {
+    if let Err(e) = redirect::go(&ctx.options, url, kasir_core::RedirectMethod::Get, &[]) {
+        let err = KasirError::Network(e.as_string().unwrap_or_else(|| "redirect failed".into()));
+        emit(ctx, "error", Some(&err), None);
+    }
+}
+
 fn random_id() -> String {
     let crypto =
         web_sys::window().map(|w| Reflect::get(&w, &"crypto".into()).unwrap_or(JsValue::UNDEFINED));
@@ -303,9 +376,16 @@ async fn pay_flow(ctx: Rc<Ctx>, machine: RwSignal<Machine>, method: MethodId, at
     }
     match result {
         Ok((obj, payment)) => {
+            // A hosted checkout session is a whole checkout page, not a wallet: no phone handoff.
+            let session =
+                Js(obj.clone()).str_at(&["object"]).as_deref() == Some("checkout.session");
             *ctx.last_payment.borrow_mut() = obj;
+            let handoff = !ctx.mobile && ctx.settings.provider == Psp::Wooshpay && !session;
             let fx = machine
-                .try_update(|m| m.on_created(attempt, payment))
+                .try_update(|m| {
+                    m.desktop_handoff = handoff;
+                    m.on_created(attempt, payment)
+                })
                 .unwrap_or_default();
             apply_effects(&ctx, machine, attempt, fx);
         }
@@ -359,7 +439,43 @@ async fn create(
     set(&dev, "mobile", &JsValue::from_bool(ctx.mobile));
     set(&dev, "os", &ctx.os.into());
     set(&req, "device", &dev);
-    let obj = merchant::create_payment(&ctx.options, &req).await?;
+    let idempotency_key = Reflect::get(&req, &"idempotencyKey".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    let given_secret = ctx.client_secret.borrow().clone();
+    let mut obj = match (s.provider, given_secret) {
+        // The merchant server already created the intent: confirm it from here.
+        (Psp::Wooshpay, Some(cs)) => JsValue::from(cs),
+        _ => merchant::create_payment(&ctx.options, &req).await?,
+    };
+    if s.provider == Psp::Wooshpay {
+        let cs = obj.as_string().or_else(|| {
+            let o = Js(obj.clone());
+            let needs_confirm = o.str_at(&["object"]).as_deref() == Some("payment_intent")
+                && matches!(
+                    o.str_at(&["status"]).as_deref(),
+                    Some("requires_payment_method" | "requires_confirmation")
+                )
+                && o.field("next_action").is_none_or(|n| n.is_null())
+                && o.field("last_payment_error").is_none_or(|n| n.is_null());
+            needs_confirm
+                .then(|| o.str_at(&["client_secret"]))
+                .flatten()
+        });
+        if let Some(cs) = cs {
+            *ctx.client_secret.borrow_mut() = Some(cs.clone());
+            obj = wooshpay::confirm(
+                s,
+                &cs,
+                offer.wire_name_for(ctx.mobile),
+                ctx.mobile,
+                ctx.os,
+                &idempotency_key,
+            )
+            .await?;
+        }
+    }
     let payment =
         kasir_core::status::interpret(s.provider, &Js(obj.clone())).map_err(|e| match e {
             kasir_core::status::InterpretError::PspError { code, message, .. } => {
@@ -373,6 +489,7 @@ async fn create(
 /// Back to the picker from a QR / redirect / result (reports `kasir:cancel`).
 pub fn cancel(ctx: &Rc<Ctx>, machine: RwSignal<Machine>) {
     let was_pending = machine.with_untracked(|m| !matches!(m.phase, crate::flow::Phase::Done(_)));
+    resume::clear(&ctx.settings);
     if machine.try_update(|m| m.cancel()) == Some(true) && was_pending {
         let payment = ctx.last_payment.borrow().clone();
         emit(ctx, "cancel", None, Some(&payment));
@@ -386,7 +503,9 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     if el.has_attribute("data-kasir-mounted") {
         return Err(KasirError::AlreadyMounted);
     }
-    let settings = validate(&raw_options(&options))?;
+    let mut raw = raw_options(&options);
+    raw.storage_scope = el.id();
+    let settings = validate(&raw)?;
     let (mobile, os) = device();
     let n = COUNTER.with(|c| {
         c.set(c.get() + 1);
@@ -407,6 +526,11 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
         os,
         error: RwSignal::new(None),
         selected_method: RwSignal::new(None),
+        client_secret: RefCell::new(None),
+    });
+    *ctx.client_secret.borrow_mut() = ctx.settings.client_secret.clone();
+    machine.update_untracked(|m| {
+        m.desktop_handoff = !mobile && ctx.settings.provider == Psp::Wooshpay
     });
     let _ = el.set_attribute("data-kasir-mounted", "");
     let ui_ctx = ctx.clone();
@@ -425,7 +549,27 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     set(&checkout, "result", &result);
     set(&checkout, "element", &el);
     emit(&ctx, "ready", None, None);
+    resume_pending(&ctx, machine);
     Ok(checkout.into())
+}
+
+/// A payment remembered from before a reload / redirect: show it again and poll.
+fn resume_pending(ctx: &Rc<Ctx>, machine: RwSignal<Machine>) {
+    let Some((method, obj, cs)) = resume::load(&ctx.settings) else {
+        return;
+    };
+    let Ok(payment) = kasir_core::status::interpret(ctx.settings.provider, &Js(obj.clone())) else {
+        resume::clear(&ctx.settings);
+        return;
+    };
+    ctx.selected_method.set(Some(method));
+    if cs.is_some() {
+        *ctx.client_secret.borrow_mut() = cs;
+    }
+    *ctx.last_payment.borrow_mut() = obj;
+    let (attempt, fx) = machine.update_untracked(|m| m.resume(method, payment));
+    machine.notify();
+    apply_effects(ctx, machine, attempt, fx);
 }
 
 fn destroy_element(el: &HtmlElement) {

@@ -19,6 +19,11 @@ pub enum Phase {
         /// Where to.
         url: String,
     },
+    /// Desktop handoff: continue here, or scan the redirect URL with a phone (polling meanwhile).
+    Handoff {
+        /// The provider's page.
+        url: String,
+    },
     /// Waiting for the provider to confirm (polling).
     Confirming,
     /// Finished.
@@ -99,6 +104,10 @@ pub struct Machine {
     pub payment_id: Option<String>,
     /// Attempt counter; async work of an older attempt is ignored.
     pub attempt: u32,
+    /// On a desktop, wallet redirects offer "Pay on your phone" instead of leaving at once.
+    pub desktop_handoff: bool,
+    /// The shopper came back from the provider (or reloaded): never redirect again by itself.
+    pub returned: bool,
     reported: Vec<String>,
 }
 
@@ -116,8 +125,21 @@ impl Machine {
             selected: None,
             payment_id: None,
             attempt: 0,
+            desktop_handoff: false,
+            returned: false,
             reported: Vec::new(),
         }
+    }
+
+    /// Pick up a payment remembered from before a reload or a redirect: the same QR with the
+    /// time left, or "Confirming your payment…" — no new source, no new charge, no redirect.
+    pub fn resume(&mut self, method: MethodId, payment: Payment) -> (u32, Vec<Effect>) {
+        self.selected = Some(method);
+        self.attempt += 1;
+        self.returned = true;
+        self.phase = Phase::Creating;
+        let attempt = self.attempt;
+        (attempt, self.on_created(attempt, payment))
     }
 
     /// Select a method (only on the picker).
@@ -138,6 +160,7 @@ impl Machine {
                 self.phase = Phase::Creating;
                 self.attempt += 1;
                 self.payment_id = None;
+                self.returned = false;
                 Some((method, self.attempt))
             }
             _ => None,
@@ -160,7 +183,7 @@ impl Machine {
         let mut fx = self.apply(payment);
         if matches!(
             self.phase,
-            Phase::Qr(_) | Phase::Confirming | Phase::Redirecting { .. }
+            Phase::Qr(_) | Phase::Confirming | Phase::Redirecting { .. } | Phase::Handoff { .. }
         ) {
             fx.push(Effect::StartPolling);
         }
@@ -191,7 +214,11 @@ impl Machine {
     /// The shopper goes back to the picker; true when there was something to cancel.
     pub fn cancel(&mut self) -> bool {
         match self.phase {
-            Phase::Qr(_) | Phase::Confirming | Phase::Redirecting { .. } | Phase::Done(_) => {
+            Phase::Qr(_)
+            | Phase::Confirming
+            | Phase::Redirecting { .. }
+            | Phase::Handoff { .. }
+            | Phase::Done(_) => {
                 self.phase = Phase::Picking;
                 self.attempt += 1;
                 self.payment_id = None;
@@ -232,8 +259,24 @@ impl Machine {
                         self.attempt += 1;
                         return vec![Effect::RefusedUrl(url)];
                     }
-                    if matches!(self.phase, Phase::Redirecting { .. }) {
+                    if matches!(
+                        self.phase,
+                        Phase::Redirecting { .. } | Phase::Handoff { .. }
+                    ) {
                         return Vec::new();
+                    }
+                    if self.returned {
+                        // Back from the provider: wait for its answer, never bounce back.
+                        self.phase = Phase::Confirming;
+                        return Vec::new();
+                    }
+                    if self.desktop_handoff
+                        && self.selected == Some(MethodId::Truemoney)
+                        && method == RedirectMethod::Get
+                        && fields.is_empty()
+                    {
+                        self.phase = Phase::Handoff { url };
+                        return vec![Effect::ReportPending];
                     }
                     self.phase = Phase::Redirecting { url: url.clone() };
                     vec![
@@ -457,6 +500,76 @@ mod tests {
         ));
         assert!(m.cancel());
         assert_eq!(m.phase, Phase::Picking);
+    }
+
+    #[test]
+    fn resume_shows_the_same_qr_and_never_redirects_again() {
+        let mut m = Machine::new();
+        let (a, fx) = m.resume(
+            MethodId::TruemoneyQr,
+            pay("chrg_1", PaymentStatus::Pending, qr()),
+        );
+        assert_eq!(fx, vec![Effect::ReportPending, Effect::StartPolling]);
+        assert!(matches!(
+            m.phase,
+            Phase::Qr(QrState {
+                expires_at_ms: Some(1_000),
+                ..
+            })
+        ));
+        let mut m = Machine::new();
+        let redirect = NextAction::Redirect {
+            url: "https://psp.example/pay".into(),
+            method: RedirectMethod::Post,
+            fields: vec![],
+        };
+        let (a2, fx) = m.resume(
+            MethodId::Truemoney,
+            pay("order-1", PaymentStatus::Pending, redirect.clone()),
+        );
+        assert_eq!(
+            fx,
+            vec![Effect::StartPolling],
+            "no navigation after coming back"
+        );
+        assert_eq!(m.phase, Phase::Confirming);
+        assert!(m
+            .on_poll(a2, pay("order-1", PaymentStatus::Pending, redirect))
+            .is_empty());
+        assert_eq!(
+            m.on_poll(
+                a2,
+                pay("order-1", PaymentStatus::Succeeded, NextAction::None)
+            ),
+            vec![Effect::Report(Outcome::Succeeded)]
+        );
+        assert!(a >= 1);
+    }
+
+    #[test]
+    fn desktop_wallet_redirect_offers_a_handoff() {
+        let mut m = Machine {
+            desktop_handoff: true,
+            ..Machine::new()
+        };
+        m.select(MethodId::Truemoney);
+        let (_, a) = m.start_pay().unwrap();
+        let r = NextAction::Redirect {
+            url: "https://psp.example/pay".into(),
+            method: RedirectMethod::Get,
+            fields: vec![],
+        };
+        assert_eq!(
+            m.on_created(a, pay("pi_1", PaymentStatus::Pending, r)),
+            vec![Effect::ReportPending, Effect::StartPolling]
+        );
+        assert_eq!(
+            m.phase,
+            Phase::Handoff {
+                url: "https://psp.example/pay".into()
+            }
+        );
+        assert!(m.cancel());
     }
 
     #[test]

@@ -17,6 +17,7 @@
 //! - [`actions`]: next-action views and mechanics: QR + countdown, redirects, polling.
 //! - [`ui`]: the screens (picker, status, result).
 //! - [`i18n`]: flat dotted keys, one file per locale.
+//! - [`resume`]: the pending payment in `sessionStorage`, for reloads and returns.
 //! - [`jsview`]: kasir-core's `JsonView` over JavaScript objects.
 //!
 //! # Design decisions
@@ -34,4 +35,5 @@ pub mod i18n;
 pub mod jsview;
 pub mod net;
 pub mod psp;
+pub mod resume;
 pub mod ui;

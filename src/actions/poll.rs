@@ -6,7 +6,6 @@ use crate::config::KasirError;
 use crate::embed::{apply_effects, emit, Ctx};
 use crate::flow::{past_grace, poll_delay_ms, Machine, Phase};
 use crate::jsview::Js;
-use crate::psp::merchant;
 use js_sys::Promise;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -77,8 +76,7 @@ pub async fn run(ctx: Rc<Ctx>, machine: RwSignal<Machine>, attempt: u32) {
             apply_effects(&ctx, machine, attempt, fx);
             return;
         }
-        let last = ctx.last_payment.borrow().clone();
-        let answer = merchant::retrieve_payment(&ctx.options, &last, &id).await;
+        let answer = crate::embed::retrieve(&ctx, &id).await;
         if !ctx.alive.get() {
             return;
         }

@@ -2,7 +2,7 @@
 //! a text alternative with the amount, a countdown to the PSP's own `expires_at` (announced
 //! politely and sparingly to screen readers), a save button for phones, and a way back.
 
-use crate::embed::{cancel, Ctx};
+use crate::embed::{cancel, continue_to, Ctx};
 use crate::flow::{format_remaining, Machine, QrState};
 use crate::i18n::{t, tf};
 use crate::ui::focus_on_mount;
@@ -30,7 +30,7 @@ pub fn qr_svg(payload: &str) -> Option<String> {
 fn announcement_bucket(remaining_ms: i64) -> i64 {
     let s = remaining_ms.max(0) / 1000;
     if s > 60 {
-        s / 60 * 60 + 60
+        (s + 59) / 60 * 60
     } else if s > 30 {
         60
     } else if s > 10 {
@@ -103,6 +103,36 @@ pub fn QrView(ctx: Rc<Ctx>, machine: RwSignal<Machine>, qr: QrState) -> impl Int
                 {download}
                 <button type="button" class="kasir-button" on:click=move |_| cancel(&back, machine)>{t(locale, "action.cancel")}</button>
             </div>
+        </section>
+    }
+}
+
+/// Desktop handoff for a wallet redirect: continue in this browser, or scan the provider's URL
+/// with a phone (the widget keeps polling either way).
+#[allow(non_snake_case)]
+pub fn HandoffView(ctx: Rc<Ctx>, machine: RwSignal<Machine>, url: String) -> impl IntoView {
+    let locale = ctx.settings.locale;
+    let method = ctx
+        .selected_method
+        .get_untracked()
+        .map(|m| m.display_name())
+        .unwrap_or("");
+    let heading = NodeRef::<html::H2>::new();
+    focus_on_mount(heading);
+    let svg = qr_svg(&url).unwrap_or_default();
+    let alt = tf(locale, "handoff.phone_hint", &[]);
+    let go = ctx.clone();
+    let back = ctx.clone();
+    view! {
+        <section class="kasir-qr kasir-handoff">
+            <h2 class="kasir-heading" tabindex="-1" node_ref=heading>{tf(locale, "handoff.heading", &[("method", method)])}</h2>
+            <button type="button" class="kasir-button kasir-primary" on:click=move |_| continue_to(&go, &url)>
+                {tf(locale, "handoff.continue", &[("method", method)])}
+            </button>
+            <h3 class="kasir-subheading">{t(locale, "handoff.phone")}</h3>
+            <div class="kasir-qr-image" role="img" aria-label=alt.clone() inner_html=svg></div>
+            <p class="kasir-note">{alt}</p>
+            <button type="button" class="kasir-button" on:click=move |_| cancel(&back, machine)>{t(locale, "action.cancel")}</button>
         </section>
     }
 }

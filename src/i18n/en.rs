@@ -26,4 +26,11 @@ pub const STRINGS: &[(&str, &str)] = &[
         "error.none_available",
         "No payment method is available for this amount.",
     ),
+    ("handoff.heading", "Pay with {method}"),
+    ("handoff.continue", "Continue to {method}"),
+    ("handoff.phone", "Pay on your phone"),
+    (
+        "handoff.phone_hint",
+        "Scan this code with your phone's camera to finish paying on your phone.",
+    ),
 ];

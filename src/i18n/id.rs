@@ -26,4 +26,11 @@ pub const STRINGS: &[(&str, &str)] = &[
         "error.none_available",
         "Tidak ada metode pembayaran yang tersedia untuk jumlah ini.",
     ),
+    ("handoff.heading", "Bayar dengan {method}"),
+    ("handoff.continue", "Lanjut ke {method}"),
+    ("handoff.phone", "Bayar di ponsel"),
+    (
+        "handoff.phone_hint",
+        "Pindai kode ini dengan kamera ponsel untuk menyelesaikan pembayaran di ponsel.",
+    ),
 ];

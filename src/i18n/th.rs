@@ -23,4 +23,11 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("error.generic", "เกิดข้อผิดพลาด กรุณาลองใหม่อีกครั้ง"),
     ("error.network", "การเชื่อมต่อมีปัญหา กำลังลองใหม่…"),
     ("error.none_available", "ไม่มีวิธีชำระเงินที่ใช้ได้กับยอดนี้"),
+    ("handoff.heading", "ชำระเงินด้วย {method}"),
+    ("handoff.continue", "ไปที่ {method}"),
+    ("handoff.phone", "ชำระเงินบนโทรศัพท์"),
+    (
+        "handoff.phone_hint",
+        "สแกนโค้ดนี้ด้วยกล้องโทรศัพท์เพื่อชำระเงินต่อบนมือถือ",
+    ),
 ];

@@ -3,3 +3,4 @@
 
 pub mod merchant;
 pub mod omise;
+pub mod wooshpay;

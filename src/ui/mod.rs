@@ -18,6 +18,7 @@ enum Screen {
     Picker,
     Qr(crate::flow::QrState),
     Redirecting,
+    Handoff(String),
     Confirming,
     Done(Outcome),
 }
@@ -45,6 +46,7 @@ pub fn view(ctx: Rc<Ctx>, machine: RwSignal<Machine>) -> impl IntoView {
             Phase::Picking | Phase::Creating => Screen::Picker,
             Phase::Qr(q) => Screen::Qr(q.clone()),
             Phase::Redirecting { .. } => Screen::Redirecting,
+            Phase::Handoff { url } => Screen::Handoff(url.clone()),
             Phase::Confirming => Screen::Confirming,
             Phase::Done(o) => Screen::Done(o.clone()),
         })
@@ -57,13 +59,24 @@ pub fn view(ctx: Rc<Ctx>, machine: RwSignal<Machine>) -> impl IntoView {
             Screen::Picker => picker::Picker(ctx, machine).into_any(),
             Screen::Qr(q) => QrView(ctx, machine, q).into_any(),
             Screen::Redirecting => {
-                let method = ctx.selected_method.get_untracked().map(|m| m.display_name()).unwrap_or("");
+                let method = ctx
+                    .selected_method
+                    .get_untracked()
+                    .map(|m| m.display_name())
+                    .unwrap_or("");
                 view! { <p class="kasir-status" role="status"><span class="kasir-spinner" aria-hidden="true"></span>{tf(locale, "redirect.notice", &[("method", method)])}</p> }.into_any()
             }
-            Screen::Confirming => view! {
-                <p class="kasir-status" role="status"><span class="kasir-spinner" aria-hidden="true"></span>{t(locale, "confirming")}</p>
+            Screen::Handoff(url) => crate::actions::qr::HandoffView(ctx, machine, url).into_any(),
+            Screen::Confirming => {
+                let c = ctx.clone();
+                view! {
+                    <section class="kasir-confirming">
+                        <p class="kasir-status" role="status"><span class="kasir-spinner" aria-hidden="true"></span>{t(locale, "confirming")}</p>
+                        <button type="button" class="kasir-button" on:click=move |_| cancel(&c, machine)>{t(locale, "action.cancel")}</button>
+                    </section>
+                }
+                .into_any()
             }
-            .into_any(),
             Screen::Done(outcome) => result_view(ctx, machine, outcome).into_any(),
         }
     };
