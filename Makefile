@@ -50,11 +50,17 @@ test-clients: sandbox
 	bash scripts/test-clients.sh
 
 ## Run everything a change must pass.
-test: fmt-check clippy test-native test-browser test-clients test-e2e
+test: fmt-check clippy test-native test-browser test-clients size-check test-e2e
 	@echo "make test: all checks passed"
 
-bench:
-	@echo "make bench: not yet (see the benchmarks issue)"
+## Kasir vs Adyen Web Drop-in side by side + sandbox under wrk (target/bench/report.md, report.json).
+bench: setup widget
+	cargo build --locked --release -p kasir-sandbox
+	node bench/run.mjs
+
+## Fail when the brotli size of what dist/kasir.js loads exceeds size-budget.txt.
+size-check: widget
+	bash scripts/size-check.sh
 
 clean:
 	cargo clean
