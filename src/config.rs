@@ -40,6 +40,12 @@ pub enum KasirError {
     InvalidResponse(String),
     /// No method can be used for this amount and currency.
     NoMethodAvailable,
+    /// A `strings` override names a text that does not exist.
+    UnknownString(String),
+    /// `theme` is not light, dark or auto; or an `appearance` key is not a `--kasir-*` property.
+    InvalidAppearance(String),
+    /// `parentOrigin` is not one exact origin (`*` is refused).
+    InvalidParentOrigin(String),
 }
 
 impl KasirError {
@@ -60,6 +66,9 @@ impl KasirError {
             KasirError::Psp { code, .. } => code,
             KasirError::InvalidResponse(_) => "invalid_response",
             KasirError::NoMethodAvailable => "no_method_available",
+            KasirError::UnknownString(_) => "unknown_string",
+            KasirError::InvalidAppearance(_) => "invalid_appearance",
+            KasirError::InvalidParentOrigin(_) => "invalid_parent_origin",
         }
     }
 
@@ -94,6 +103,11 @@ impl KasirError {
             KasirError::NoMethodAvailable => {
                 "no payment method is available for this amount and currency".into()
             }
+            KasirError::UnknownString(k) => format!("strings: no UI text is called `{k}`"),
+            KasirError::InvalidAppearance(k) => format!("invalid theme or appearance: {k}"),
+            KasirError::InvalidParentOrigin(o) => format!(
+                "parentOrigin must be one exact origin such as https://shop.example, got `{o}`"
+            ),
         }
     }
 }
@@ -129,6 +143,14 @@ pub struct RawOptions {
     pub has_create_payment: bool,
     /// Scope of the remembered pending payment (the target element's id).
     pub storage_scope: String,
+    /// `strings`: overrides of UI texts by dotted key.
+    pub strings: Vec<(String, String)>,
+    /// `theme`
+    pub theme: Option<String>,
+    /// `appearance`: `--kasir-*` custom properties.
+    pub appearance: Vec<(String, String)>,
+    /// `parentOrigin`
+    pub parent_origin: Option<String>,
 }
 
 /// Validated options.
@@ -154,6 +176,14 @@ pub struct Settings {
     pub client_secret: Option<String>,
     /// Scope of the remembered pending payment (several widgets on one page stay apart).
     pub storage_scope: String,
+    /// The merchant's text overrides (keys checked against the English table).
+    pub strings: Vec<(String, String)>,
+    /// `light`, `dark` or `auto` (follows `prefers-color-scheme`).
+    pub theme: &'static str,
+    /// `--kasir-*` custom properties set on the widget's root.
+    pub appearance: Vec<(String, String)>,
+    /// The exact origin of the parent page to report to with `postMessage` (never `*`).
+    pub parent_origin: Option<String>,
 }
 
 /// Validate; the first problem wins (secret keys are checked first of all).
@@ -223,6 +253,31 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
         .map(|o| o.method)
         .filter(|m| allow.as_ref().is_none_or(|a| a.contains(m)))
         .collect();
+    let theme = match raw.theme.as_deref() {
+        None | Some("light") => "light",
+        Some("dark") => "dark",
+        Some("auto") => "auto",
+        Some(other) => return Err(KasirError::InvalidAppearance(format!("theme `{other}`"))),
+    };
+    if let Some((k, _)) = raw
+        .appearance
+        .iter()
+        .find(|(k, _)| !k.starts_with("--kasir-") || k.contains([';', '{', '}']))
+    {
+        return Err(KasirError::InvalidAppearance(k.clone()));
+    }
+    let parent_origin = match raw.parent_origin.as_deref() {
+        None => None,
+        Some(o) if is_origin(o) => Some(o.to_string()),
+        Some(o) => return Err(KasirError::InvalidParentOrigin(o.to_string())),
+    };
+    if let Some((k, _)) = raw
+        .strings
+        .iter()
+        .find(|(k, _)| crate::i18n::t(Locale::En, k).is_empty())
+    {
+        return Err(KasirError::UnknownString(k.clone()));
+    }
     let locale = raw
         .locale
         .as_deref()
@@ -248,7 +303,21 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
         return_url: raw.return_url.clone(),
         client_secret: raw.client_secret.clone(),
         storage_scope: raw.storage_scope.clone(),
+        strings: raw.strings.clone(),
+        theme,
+        appearance: raw.appearance.clone(),
+        parent_origin,
     })
+}
+
+/// `scheme://host[:port]` with nothing after it (what `MessageEvent.origin` looks like).
+fn is_origin(o: &str) -> bool {
+    let Some((scheme, rest)) = o.split_once("://") else {
+        return false;
+    };
+    matches!(scheme, "https" | "http")
+        && !rest.is_empty()
+        && !rest.contains(['/', '?', '#', '*', '@', ' '])
 }
 
 #[cfg(test)]

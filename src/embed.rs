@@ -41,6 +41,8 @@ pub struct Ctx {
     pub error: RwSignal<Option<String>>,
     /// The method selected / being paid.
     pub selected_method: RwSignal<Option<MethodId>>,
+    /// UI strings (locale + the merchant's overrides).
+    pub texts: crate::i18n::Texts,
     /// WooshPay: the intent's client secret (from options or from the merchant's intent).
     pub client_secret: RefCell<Option<String>>,
 }
@@ -49,6 +51,7 @@ struct Mounted {
     el: HtmlElement,
     ctx: Rc<Ctx>,
     _handle: Box<dyn Any>,
+    on_message: Option<Closure<dyn FnMut(web_sys::MessageEvent)>>,
 }
 
 thread_local! {
@@ -124,7 +127,27 @@ fn raw_options(options: &JsValue) -> RawOptions {
         has_create_payment: get(options, "createPayment").is_function()
             || get(options, "createPaymentUrl").as_string().is_some(),
         storage_scope: String::new(),
+        theme: get_text(options, "theme"),
+        parent_origin: get_text(options, "parentOrigin"),
+        appearance: string_entries(&get(options, "appearance")),
+        strings: string_entries(&get(options, "strings")),
     }
+}
+
+fn string_entries(v: &JsValue) -> Vec<(String, String)> {
+    if !v.is_object() {
+        return Vec::new();
+    }
+    Object::entries(v.unchecked_ref::<Object>())
+        .iter()
+        .filter_map(|pair| {
+            let pair: Array = pair.unchecked_into();
+            Some((
+                pair.get(0).as_string()?,
+                pair.get(1).as_string().unwrap_or_default(),
+            ))
+        })
+        .collect()
 }
 
 /// The page itself, without the PSPs' return parameters: where the shopper comes back to when
@@ -197,6 +220,75 @@ pub fn emit(ctx: &Ctx, name: &str, error: Option<&KasirError>, payment: Option<&
         set(&detail, "message", &e.message().into());
     }
     dispatch(&ctx.target, &ctx.options, name, &detail);
+    post_to_parent(ctx, name, &detail);
+}
+
+/// Inside an iframe with `parentOrigin`, report every event to the parent page — to that exact
+/// origin only (never `*`).
+fn post_to_parent(ctx: &Ctx, name: &str, detail: &Object) {
+    let Some(origin) = ctx.settings.parent_origin.as_deref() else {
+        return;
+    };
+    let Some(w) = web_sys::window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    if js_sys::Object::is(&parent, &w) {
+        return;
+    }
+    let msg = Object::new();
+    set(&msg, "type", &format!("kasir:{name}").into());
+    set(&msg, "detail", detail);
+    let _ = parent.post_message(&msg, origin);
+}
+
+/// Messages from the parent page: only from `parentOrigin`; `{type: "kasir:cancel"}` goes back
+/// to the picker. Anything else, or from anywhere else, is ignored.
+fn listen_to_parent(
+    ctx: &Rc<Ctx>,
+    machine: RwSignal<Machine>,
+) -> Option<Closure<dyn FnMut(web_sys::MessageEvent)>> {
+    let origin = ctx.settings.parent_origin.clone()?;
+    let c = ctx.clone();
+    let cb = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+        if ev.origin() != origin || !c.alive.get() {
+            return;
+        }
+        if get(&ev.data(), "type").as_string().as_deref() == Some("kasir:cancel") {
+            cancel(&c, machine);
+        }
+    });
+    web_sys::window()?
+        .add_event_listener_with_callback("message", cb.as_ref().unchecked_ref())
+        .ok()?;
+    Some(cb)
+}
+
+/// A target inside a shadow root does not see the page's stylesheet: add it to that root.
+fn style_shadow_root(el: &HtmlElement) {
+    let root = el.get_root_node();
+    let Some(shadow) = root.dyn_ref::<web_sys::ShadowRoot>() else {
+        return;
+    };
+    if shadow
+        .query_selector("link[data-kasir-css]")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return;
+    }
+    let href = web_sys::window()
+        .map(|w| get(&get(&w, "Kasir"), "css"))
+        .and_then(|v| v.as_string())
+        .filter(|h| !h.is_empty());
+    let (Some(href), Some(doc)) = (href, web_sys::window().and_then(|w| w.document())) else {
+        return;
+    };
+    if let Ok(link) = doc.create_element("link") {
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", &href);
+        let _ = link.set_attribute("data-kasir-css", "");
+        let _ = shadow.append_child(&link);
+    }
 }
 
 fn dispatch(target: &HtmlElement, options: &JsValue, name: &str, detail: &Object) {
@@ -392,11 +484,9 @@ async fn pay_flow(ctx: Rc<Ctx>, machine: RwSignal<Machine>, method: MethodId, at
         Err(e) => {
             let _ = machine.try_update(|m| m.fail_creation(attempt));
             ctx.error.set(Some(match &e {
-                KasirError::Network(_) => {
-                    crate::i18n::t(ctx.settings.locale, "error.network").to_string()
-                }
+                KasirError::Network(_) => ctx.texts.t("error.network"),
                 KasirError::Psp { message, .. } if !message.is_empty() => message.clone(),
-                _ => crate::i18n::t(ctx.settings.locale, "error.generic").to_string(),
+                _ => ctx.texts.t("error.generic"),
             }));
             emit(&ctx, "error", Some(&e), None);
         }
@@ -506,6 +596,8 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     let mut raw = raw_options(&options);
     raw.storage_scope = el.id();
     let settings = validate(&raw)?;
+    let locale = settings.locale;
+    let strings = settings.strings.clone();
     let (mobile, os) = device();
     let n = COUNTER.with(|c| {
         c.set(c.get() + 1);
@@ -527,12 +619,15 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
         error: RwSignal::new(None),
         selected_method: RwSignal::new(None),
         client_secret: RefCell::new(None),
+        texts: crate::i18n::Texts::new(locale, strings),
     });
     *ctx.client_secret.borrow_mut() = ctx.settings.client_secret.clone();
     machine.update_untracked(|m| {
         m.desktop_handoff = !mobile && ctx.settings.provider == Psp::Wooshpay
     });
     let _ = el.set_attribute("data-kasir-mounted", "");
+    style_shadow_root(&el);
+    let on_message = listen_to_parent(&ctx, machine);
     let ui_ctx = ctx.clone();
     let handle = leptos::mount::mount_to(el.clone(), move || crate::ui::view(ui_ctx, machine));
     MOUNTS.with(|m| {
@@ -540,6 +635,7 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
             el: el.clone(),
             ctx: ctx.clone(),
             _handle: Box::new(handle),
+            on_message,
         })
     });
     let checkout = Object::new();
@@ -581,6 +677,9 @@ fn destroy_element(el: &HtmlElement) {
     });
     if let Some(mounted) = removed {
         mounted.ctx.alive.set(false);
+        if let (Some(cb), Some(w)) = (&mounted.on_message, web_sys::window()) {
+            let _ = w.remove_event_listener_with_callback("message", cb.as_ref().unchecked_ref());
+        }
         drop(mounted);
     }
     let _ = el.remove_attribute("data-kasir-mounted");

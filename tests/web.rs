@@ -438,3 +438,149 @@ async fn opn_qr_flow_shows_qr_countdown_and_reports_once() {
     );
     destroy(&c);
 }
+
+#[wasm_bindgen_test]
+async fn locales_and_string_overrides() {
+    let el = host();
+    let c = mount(
+        &el,
+        options("{locale:'ru', strings: {'pay.button': 'Купить за {amount}'}}"),
+    )
+    .await
+    .unwrap();
+    leptos::task::tick().await;
+    let pay = el
+        .query_selector("button.kasir-pay")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(pay, "Купить за 4\u{a0}000,00\u{a0}฿");
+    assert_eq!(
+        el.query_selector(".kasir-label")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("Выберите способ оплаты")
+    );
+    destroy(&c);
+    for (loc, label) in [
+        ("th", "เลือกวิธีการชำระเงิน"),
+        ("id", "Pilih metode pembayaran"),
+        ("ko", "결제 수단을 선택하세요"),
+        ("ja", "お支払い方法を選択してください"),
+    ] {
+        let c = mount(&el, options(&format!("{{locale:'{loc}'}}")))
+            .await
+            .unwrap();
+        leptos::task::tick().await;
+        assert_eq!(
+            el.query_selector(".kasir-label")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .as_deref(),
+            Some(label)
+        );
+        assert_eq!(
+            el.query_selector(".kasir")
+                .unwrap()
+                .unwrap()
+                .get_attribute("lang")
+                .as_deref(),
+            Some(loc)
+        );
+        destroy(&c);
+    }
+    let err = mount(&el, options("{strings: {'pay.buton': 'x'}}"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        Reflect::get(&err, &"code".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("unknown_string")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn theme_and_appearance_variables() {
+    let el = host();
+    let c = mount(&el, options("{theme:'dark', appearance: {'--kasir-radius': '0px', '--kasir-color-primary': 'rebeccapurple'}}")).await.unwrap();
+    leptos::task::tick().await;
+    sleep(10).await;
+    let root: HtmlElement = el
+        .query_selector(".kasir")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
+    assert_eq!(
+        root.style().get_property_value("--kasir-radius").unwrap(),
+        "0px"
+    );
+    assert_eq!(
+        root.style()
+            .get_property_value("--kasir-color-primary")
+            .unwrap(),
+        "rebeccapurple"
+    );
+    assert!(
+        root.get_attribute("style").is_some(),
+        "set through CSSOM (allowed by CSP), not markup"
+    );
+    destroy(&c);
+    let err = mount(&el, options("{appearance: {'color': 'red'}}"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        Reflect::get(&err, &"code".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("invalid_appearance")
+    );
+    let err = mount(&el, options("{parentOrigin: '*'}"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        Reflect::get(&err, &"code".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("invalid_parent_origin")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn works_inside_a_shadow_root() {
+    let outer = host();
+    let shadow = outer
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    let inner: HtmlElement = doc().create_element("div").unwrap().unchecked_into();
+    shadow.append_child(&inner).unwrap();
+    record_events(&inner);
+    let c = mount(&inner, options("{}")).await.unwrap();
+    leptos::task::tick().await;
+    let r = radios(&inner);
+    assert_eq!(r.len(), 3);
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("ArrowDown");
+    init.set_bubbles(true);
+    r[0].dispatch_event(
+        &web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+    )
+    .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(r[0].get_attribute("aria-checked").as_deref(), Some("true"));
+    assert_eq!(
+        shadow.active_element().map(|a| a.id()),
+        Some(r[0].id()),
+        "focus moves inside the shadow root"
+    );
+    assert_eq!(events(&inner), vec!["ready", "select"]);
+    destroy(&c);
+}

@@ -27,6 +27,8 @@
     mount: function (target, options) {
       return load().then(function (m) { return m.mount(target, options || {}); });
     },
+    /** The stylesheet's URL (added to shadow roots that host a widget). */
+    css: css ? url(css) : "",
     /** Start loading the widget ahead of mount (optional). */
     preload: function () { return load().then(function () {}); },
   };

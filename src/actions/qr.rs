@@ -4,7 +4,6 @@
 
 use crate::embed::{cancel, continue_to, Ctx};
 use crate::flow::{format_remaining, Machine, QrState};
-use crate::i18n::{t, tf};
 use crate::ui::focus_on_mount;
 use leptos::html;
 use leptos::prelude::*;
@@ -46,13 +45,14 @@ fn announcement_bucket(remaining_ms: i64) -> i64 {
 #[allow(non_snake_case)]
 pub fn QrView(ctx: Rc<Ctx>, machine: RwSignal<Machine>, qr: QrState) -> impl IntoView {
     let locale = ctx.settings.locale;
+    let tx = ctx.texts.clone();
     let method = ctx
         .selected_method
         .get_untracked()
         .map(|m| m.display_name())
         .unwrap_or("QR");
     let amount = ctx.settings.money.format(locale);
-    let alt = tf(locale, "qr.alt", &[("amount", &amount), ("method", method)]);
+    let alt = tx.tf("qr.alt", &[("amount", &amount), ("method", method)]);
     let now = RwSignal::new(js_sys::Date::now() as i64);
     if let Ok(handle) = set_interval_with_handle(
         move || now.set(js_sys::Date::now() as i64),
@@ -75,33 +75,31 @@ pub fn QrView(ctx: Rc<Ctx>, machine: RwSignal<Machine>, qr: QrState) -> impl Int
         (None, None) => ().into_any(),
     };
     let download = qr.image_url.clone().map(|url| {
-        view! { <a class="kasir-button" href=url download="qr-code" target="_blank" rel="noopener">{t(locale, "qr.download")}</a> }
+        view! { <a class="kasir-button" href=url download="qr-code" target="_blank" rel="noopener">{tx.t("qr.download")}</a> }
     });
+    let tx_c = tx.clone();
     let countdown = move || match remaining() {
-        Some(ms) if ms > 0 => tf(locale, "qr.expires_in", &[("time", &format_remaining(ms))]),
-        Some(_) => t(locale, "qr.expired").to_string(),
+        Some(ms) if ms > 0 => tx_c.tf("qr.expires_in", &[("time", &format_remaining(ms))]),
+        Some(_) => tx_c.t("qr.expired").to_string(),
         None => String::new(),
     };
+    let tx_a = tx.clone();
     let announce = move || match bucket.get() {
-        Some(0) => t(locale, "qr.expired").to_string(),
-        Some(b) => tf(
-            locale,
-            "qr.time_left",
-            &[("time", &format_remaining(b * 1000))],
-        ),
+        Some(0) => tx_a.t("qr.expired").to_string(),
+        Some(b) => tx_a.tf("qr.time_left", &[("time", &format_remaining(b * 1000))]),
         None => String::new(),
     };
     let back = ctx.clone();
     view! {
         <section class="kasir-qr">
-            <h2 class="kasir-heading" tabindex="-1" node_ref=heading>{tf(locale, "qr.heading", &[("method", method)])}</h2>
+            <h2 class="kasir-heading" tabindex="-1" node_ref=heading>{tx.tf("qr.heading", &[("method", method)])}</h2>
             {image}
-            <p class="kasir-amount">{tf(locale, "qr.amount", &[("amount", &amount)])}</p>
+            <p class="kasir-amount">{tx.tf("qr.amount", &[("amount", &amount)])}</p>
             <p class="kasir-countdown" role="timer" aria-live="off">{countdown}</p>
             <p class="kasir-sr-only" aria-live="polite">{announce}</p>
             <div class="kasir-actions">
                 {download}
-                <button type="button" class="kasir-button" on:click=move |_| cancel(&back, machine)>{t(locale, "action.cancel")}</button>
+                <button type="button" class="kasir-button" on:click=move |_| cancel(&back, machine)>{tx.t("action.cancel")}</button>
             </div>
         </section>
     }
@@ -111,7 +109,7 @@ pub fn QrView(ctx: Rc<Ctx>, machine: RwSignal<Machine>, qr: QrState) -> impl Int
 /// with a phone (the widget keeps polling either way).
 #[allow(non_snake_case)]
 pub fn HandoffView(ctx: Rc<Ctx>, machine: RwSignal<Machine>, url: String) -> impl IntoView {
-    let locale = ctx.settings.locale;
+    let tx = ctx.texts.clone();
     let method = ctx
         .selected_method
         .get_untracked()
@@ -120,19 +118,19 @@ pub fn HandoffView(ctx: Rc<Ctx>, machine: RwSignal<Machine>, url: String) -> imp
     let heading = NodeRef::<html::H2>::new();
     focus_on_mount(heading);
     let svg = qr_svg(&url).unwrap_or_default();
-    let alt = tf(locale, "handoff.phone_hint", &[]);
+    let alt = tx.tf("handoff.phone_hint", &[]);
     let go = ctx.clone();
     let back = ctx.clone();
     view! {
         <section class="kasir-qr kasir-handoff">
-            <h2 class="kasir-heading" tabindex="-1" node_ref=heading>{tf(locale, "handoff.heading", &[("method", method)])}</h2>
+            <h2 class="kasir-heading" tabindex="-1" node_ref=heading>{tx.tf("handoff.heading", &[("method", method)])}</h2>
             <button type="button" class="kasir-button kasir-primary" on:click=move |_| continue_to(&go, &url)>
-                {tf(locale, "handoff.continue", &[("method", method)])}
+                {tx.tf("handoff.continue", &[("method", method)])}
             </button>
-            <h3 class="kasir-subheading">{t(locale, "handoff.phone")}</h3>
+            <h3 class="kasir-subheading">{tx.t("handoff.phone")}</h3>
             <div class="kasir-qr-image" role="img" aria-label=alt.clone() inner_html=svg></div>
             <p class="kasir-note">{alt}</p>
-            <button type="button" class="kasir-button" on:click=move |_| cancel(&back, machine)>{t(locale, "action.cancel")}</button>
+            <button type="button" class="kasir-button" on:click=move |_| cancel(&back, machine)>{tx.t("action.cancel")}</button>
         </section>
     }
 }

@@ -3,6 +3,9 @@
 
 mod en;
 mod id;
+mod ja;
+mod ko;
+mod ru;
 mod th;
 
 use kasir_core::Locale;
@@ -11,7 +14,10 @@ fn table(locale: Locale) -> &'static [(&'static str, &'static str)] {
     match locale {
         Locale::Th => th::STRINGS,
         Locale::Id => id::STRINGS,
-        _ => en::STRINGS,
+        Locale::Ko => ko::STRINGS,
+        Locale::Ru => ru::STRINGS,
+        Locale::Ja => ja::STRINGS,
+        Locale::En => en::STRINGS,
     }
 }
 
@@ -34,6 +40,43 @@ pub fn tf(locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
     s
 }
 
+/// The strings of one mounted widget: its locale, plus the merchant's overrides (`strings`
+/// option, by dotted key), which win over the built-in texts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Texts {
+    locale: Option<Locale>,
+    overrides: Vec<(String, String)>,
+}
+
+impl Texts {
+    /// Texts for a locale with overrides.
+    pub fn new(locale: Locale, overrides: Vec<(String, String)>) -> Texts {
+        Texts {
+            locale: Some(locale),
+            overrides,
+        }
+    }
+    /// The locale.
+    pub fn locale(&self) -> Locale {
+        self.locale.unwrap_or(Locale::En)
+    }
+    /// The text for `key`.
+    pub fn t(&self, key: &str) -> String {
+        match self.overrides.iter().find(|(k, _)| k == key) {
+            Some((_, v)) => v.clone(),
+            None => t(self.locale(), key).to_string(),
+        }
+    }
+    /// The text for `key` with `{name}` placeholders filled.
+    pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut s = self.t(key);
+        for (name, value) in args {
+            s = s.replace(&format!("{{{name}}}"), value);
+        }
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,7 +92,13 @@ mod tests {
         let mut dedup = en.clone();
         dedup.dedup();
         assert_eq!(dedup, en, "duplicate key in en");
-        for (name, tab) in [("th", th::STRINGS), ("id", id::STRINGS)] {
+        for (name, tab) in [
+            ("th", th::STRINGS),
+            ("id", id::STRINGS),
+            ("ko", ko::STRINGS),
+            ("ru", ru::STRINGS),
+            ("ja", ja::STRINGS),
+        ] {
             assert_eq!(keys(tab), en, "locale {name} keys differ from en");
             assert!(
                 tab.iter().all(|(_, v)| !v.is_empty()),
@@ -89,6 +138,15 @@ mod tests {
             tf(Locale::Id, "reason.below_min", &[("amount", "Rp 10.000")]),
             "Tersedia mulai Rp 10.000"
         );
-        assert_eq!(t(Locale::Ja, "pay.button"), "Pay {amount}");
+        assert_eq!(t(Locale::Ja, "pay.button"), "{amount}を支払う");
+        let custom = Texts::new(
+            Locale::Th,
+            vec![("pay.button".into(), "จ่ายเลย {amount}".into())],
+        );
+        assert_eq!(
+            custom.tf("pay.button", &[("amount", "฿1.00")]),
+            "จ่ายเลย ฿1.00"
+        );
+        assert_eq!(custom.t("qr.download"), "บันทึกคิวอาร์โค้ด");
     }
 }

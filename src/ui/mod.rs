@@ -7,7 +7,6 @@ pub mod picker;
 use crate::actions::qr::QrView;
 use crate::embed::{cancel, pay, Ctx};
 use crate::flow::{Machine, Outcome, Phase};
-use crate::i18n::{t, tf};
 use leptos::html;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -41,6 +40,7 @@ where
 /// The whole checkout.
 pub fn view(ctx: Rc<Ctx>, machine: RwSignal<Machine>) -> impl IntoView {
     let locale = ctx.settings.locale;
+    let tx = ctx.texts.clone();
     let screen = Memo::new(move |_| {
         machine.with(|m| match &m.phase {
             Phase::Picking | Phase::Creating => Screen::Picker,
@@ -64,15 +64,15 @@ pub fn view(ctx: Rc<Ctx>, machine: RwSignal<Machine>) -> impl IntoView {
                     .get_untracked()
                     .map(|m| m.display_name())
                     .unwrap_or("");
-                view! { <p class="kasir-status" role="status"><span class="kasir-spinner" aria-hidden="true"></span>{tf(locale, "redirect.notice", &[("method", method)])}</p> }.into_any()
+                view! { <p class="kasir-status" role="status"><span class="kasir-spinner" aria-hidden="true"></span>{tx.tf("redirect.notice", &[("method", method)])}</p> }.into_any()
             }
             Screen::Handoff(url) => crate::actions::qr::HandoffView(ctx, machine, url).into_any(),
             Screen::Confirming => {
                 let c = ctx.clone();
                 view! {
                     <section class="kasir-confirming">
-                        <p class="kasir-status" role="status"><span class="kasir-spinner" aria-hidden="true"></span>{t(locale, "confirming")}</p>
-                        <button type="button" class="kasir-button" on:click=move |_| cancel(&c, machine)>{t(locale, "action.cancel")}</button>
+                        <p class="kasir-status" role="status"><span class="kasir-spinner" aria-hidden="true"></span>{tx.t("confirming")}</p>
+                        <button type="button" class="kasir-button" on:click=move |_| cancel(&c, machine)>{tx.t("action.cancel")}</button>
                     </section>
                 }
                 .into_any()
@@ -80,8 +80,20 @@ pub fn view(ctx: Rc<Ctx>, machine: RwSignal<Machine>) -> impl IntoView {
             Screen::Done(outcome) => result_view(ctx, machine, outcome).into_any(),
         }
     };
+    let root = NodeRef::<html::Div>::new();
+    let appearance = stored.with_value(|c| c.settings.appearance.clone());
+    Effect::new(move |_| {
+        if let Some(el) = root.get() {
+            let style = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&el).style();
+            for (k, v) in &appearance {
+                // CSSOM, not a style attribute: allowed under a strict CSP
+                let _ = style.set_property(k, v);
+            }
+        }
+    });
+    let theme = stored.with_value(|c| c.settings.theme);
     view! {
-        <div class="kasir" lang=locale.tag()>
+        <div class="kasir" lang=locale.tag() data-theme=theme node_ref=root>
             {body}
             <p class="kasir-error" role="alert">{move || error.get().unwrap_or_default()}</p>
         </div>
@@ -89,23 +101,23 @@ pub fn view(ctx: Rc<Ctx>, machine: RwSignal<Machine>) -> impl IntoView {
 }
 
 fn result_view(ctx: Rc<Ctx>, machine: RwSignal<Machine>, outcome: Outcome) -> impl IntoView {
-    let locale = ctx.settings.locale;
+    let tx = ctx.texts.clone();
     let heading = NodeRef::<html::H2>::new();
     focus_on_mount(heading);
     let (class, title, detail) = match &outcome {
         Outcome::Succeeded => (
             "kasir-result kasir-result-success",
-            t(locale, "result.success"),
+            tx.t("result.success"),
             String::new(),
         ),
         Outcome::Failed { message, .. } => (
             "kasir-result kasir-result-failure",
-            t(locale, "result.failure"),
+            tx.t("result.failure"),
             message.clone(),
         ),
         Outcome::Expired | Outcome::Canceled => (
             "kasir-result kasir-result-expired",
-            t(locale, "result.expired"),
+            tx.t("result.expired"),
             String::new(),
         ),
     };
@@ -113,11 +125,11 @@ fn result_view(ctx: Rc<Ctx>, machine: RwSignal<Machine>, outcome: Outcome) -> im
         Outcome::Succeeded => None,
         Outcome::Expired => {
             let c = ctx.clone();
-            Some(view! { <button type="button" class="kasir-button kasir-primary" on:click=move |_| pay(&c, machine)>{t(locale, "action.regenerate")}</button> }.into_any())
+            Some(view! { <button type="button" class="kasir-button kasir-primary" on:click=move |_| pay(&c, machine)>{tx.t("action.regenerate")}</button> }.into_any())
         }
         _ => {
             let c = ctx.clone();
-            Some(view! { <button type="button" class="kasir-button" on:click=move |_| cancel(&c, machine)>{t(locale, "action.retry")}</button> }.into_any())
+            Some(view! { <button type="button" class="kasir-button" on:click=move |_| cancel(&c, machine)>{tx.t("action.retry")}</button> }.into_any())
         }
     };
     view! {

@@ -4,7 +4,6 @@
 
 use crate::embed::{emit, pay, Ctx};
 use crate::flow::{Machine, Phase};
-use crate::i18n::{t, tf};
 use kasir_core::catalogue::{availability, Availability, Unavailable};
 use kasir_core::MethodId;
 use leptos::prelude::*;
@@ -16,11 +15,9 @@ struct Item {
     reason: Option<String>,
 }
 
-fn focus_id(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    {
+fn focus_id(scope: &web_sys::HtmlElement, id: &str) {
+    // relative to the widget's element, so it also works inside a shadow root
+    if let Ok(Some(el)) = scope.query_selector(&format!("#{id}")) {
         let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
     }
 }
@@ -30,6 +27,7 @@ fn focus_id(id: &str) {
 pub fn Picker(ctx: Rc<Ctx>, machine: RwSignal<Machine>) -> impl IntoView {
     let s = &ctx.settings;
     let locale = s.locale;
+    let tx = ctx.texts.clone();
     let items: Vec<Item> = s
         .methods
         .iter()
@@ -37,17 +35,13 @@ pub fn Picker(ctx: Rc<Ctx>, machine: RwSignal<Machine>) -> impl IntoView {
             method,
             reason: match availability(method, s.provider, s.money) {
                 Availability::Available(_) => None,
-                Availability::Unavailable(Unavailable::BelowMinimum { min }) => Some(tf(
-                    locale,
-                    "reason.below_min",
-                    &[("amount", &min.format(locale))],
-                )),
-                Availability::Unavailable(Unavailable::AboveMaximum { max }) => Some(tf(
-                    locale,
-                    "reason.above_max",
-                    &[("amount", &max.format(locale))],
-                )),
-                Availability::Unavailable(_) => Some(t(locale, "error.none_available").to_string()),
+                Availability::Unavailable(Unavailable::BelowMinimum { min }) => {
+                    Some(tx.tf("reason.below_min", &[("amount", &min.format(locale))]))
+                }
+                Availability::Unavailable(Unavailable::AboveMaximum { max }) => {
+                    Some(tx.tf("reason.above_max", &[("amount", &max.format(locale))]))
+                }
+                Availability::Unavailable(_) => Some(tx.t("error.none_available").to_string()),
             },
         })
         .collect();
@@ -73,6 +67,7 @@ pub fn Picker(ctx: Rc<Ctx>, machine: RwSignal<Machine>) -> impl IntoView {
         let select = select.clone();
         let enabled = enabled.clone();
         let item_id = item_id.clone();
+        let scope = ctx.target.clone();
         move |ev: web_sys::KeyboardEvent| {
             if enabled.is_empty() {
                 return;
@@ -90,7 +85,7 @@ pub fn Picker(ctx: Rc<Ctx>, machine: RwSignal<Machine>) -> impl IntoView {
             };
             ev.prevent_default();
             select(enabled[next]);
-            focus_id(&item_id(enabled[next]));
+            focus_id(&scope, &item_id(enabled[next]));
         }
     };
     let radios = items
@@ -157,11 +152,11 @@ pub fn Picker(ctx: Rc<Ctx>, machine: RwSignal<Machine>) -> impl IntoView {
     let none = enabled.is_empty();
     view! {
         <div class="kasir-picker">
-            <p class="kasir-label" id=label_id.clone()>{t(locale, "picker.label")}</p>
+            <p class="kasir-label" id=label_id.clone()>{tx.t("picker.label")}</p>
             <div class="kasir-methods" role="radiogroup" aria-labelledby=label_id on:keydown=on_keydown>
                 {radios}
             </div>
-            {none.then(|| view! { <p class="kasir-note">{t(locale, "error.none_available")}</p> })}
+            {none.then(|| view! { <p class="kasir-note">{tx.t("error.none_available")}</p> })}
             <button
                 type="button"
                 class="kasir-button kasir-primary kasir-pay"
@@ -169,7 +164,7 @@ pub fn Picker(ctx: Rc<Ctx>, machine: RwSignal<Machine>) -> impl IntoView {
                 aria-busy=move || if busy() { "true" } else { "false" }
                 on:click=move |_| pay(&pay_ctx, machine)
             >
-                {move || if busy() { t(locale, "pay.working").to_string() } else { tf(locale, "pay.button", &[("amount", &amount)]) }}
+                {move || if busy() { tx.t("pay.working").to_string() } else { tx.tf("pay.button", &[("amount", &amount)]) }}
             </button>
         </div>
     }

@@ -30,12 +30,14 @@ export async function startSandbox(extraArgs = []) {
   return { url, db, stop: () => proc.kill("SIGTERM") };
 }
 
-/** Serve one HTML page (and nothing else) on its own origin. */
-export async function startHost(html, headers = {}) {
+/** Serve one HTML page on its own origin (plus `files`: {"/page.js": {type, body}}, if any). */
+export async function startHost(html, headers = {}, files = {}) {
   const server = createServer((req, res) => {
     if (req.url === "/favicon.ico") { res.writeHead(204).end(); return; }
+    const file = files[req.url];
+    if (file) { res.writeHead(200, { "Content-Type": file.type }).end(file.body); return; }
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", ...headers });
-    res.end(html);
+    res.end(typeof html === "function" ? html(req) : html);
   });
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   return { url: `http://127.0.0.1:${server.address().port}/`, stop: () => server.close() };
