@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Fill npm/dist/ with dist/kasir.js and exactly the hashed glue, wasm and stylesheet it loads, so
+# that `cd npm && npm pack` makes the @kasir/checkout package. Version must match Cargo.toml.
+# Usage: scripts/build-npm.sh [dist-dir]   (run `make widget` first)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dist="${1:-dist}"
+[[ -f "$dist/kasir.js" ]] || { echo "build-npm: $dist/kasir.js not found: run make widget first" >&2; exit 2; }
+
+cargo_version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+npm_version=$(node -p 'require("./npm/package.json").version')
+[[ "$cargo_version" == "$npm_version" ]] ||
+  { echo "build-npm: npm/package.json version $npm_version != Cargo.toml $cargo_version" >&2; exit 1; }
+
+mapfile -t named < <(grep -oE 'kasir-[0-9a-f]+(_bg\.wasm|\.js|\.css)' "$dist/kasir.js" | sort -u)
+[[ ${#named[@]} -eq 3 ]] ||
+  { echo "build-npm: expected a glue .js, a _bg.wasm and a .css in $dist/kasir.js, found: ${named[*]:-nothing}" >&2; exit 1; }
+
+rm -rf npm/dist && mkdir -p npm/dist
+for f in kasir.js "${named[@]}"; do
+  [[ -f "$dist/$f" ]] || { echo "build-npm: $dist/kasir.js loads $f, which is missing" >&2; exit 1; }
+  cp "$dist/$f" "npm/dist/$f"
+done
+echo "build-npm: npm/dist/ = ${named[*]} kasir.js (@kasir/checkout $npm_version)"
