@@ -8,7 +8,7 @@ export CARGO_TERM_COLOR := never
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: setup run test bench widget sandbox fmt-check clippy test-native test-browser test-e2e test-clients size-check clean
+.PHONY: setup run test bench widget sandbox fmt-check clippy test-native test-browser test-e2e test-clients test-types npm size-check clean
 
 ## Install every tool (idempotent; skips what is present).
 setup:
@@ -49,8 +49,18 @@ test-e2e: widget sandbox
 test-clients: sandbox
 	bash scripts/test-clients.sh
 
+## TypeScript compile test of npm/kasir.d.ts, and npm/dist/ filled from dist/ (version checked against Cargo.toml).
+test-types: widget
+	tsc -p tests/types --noEmit
+	bash scripts/build-npm.sh
+
+## The @kasir/checkout tarball (npm/kasir-checkout-<version>.tgz).
+npm: widget
+	bash scripts/build-npm.sh
+	cd npm && npm pack
+
 ## Run everything a change must pass.
-test: fmt-check clippy test-native test-browser test-clients size-check test-e2e
+test: fmt-check clippy test-native test-browser test-clients size-check test-types test-e2e
 	@echo "make test: all checks passed"
 
 ## Kasir vs Adyen Web Drop-in side by side + sandbox under wrk (target/bench/report.md, report.json).
