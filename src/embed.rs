@@ -732,6 +732,8 @@ pub fn auto_mount() {
             ("data-client-secret", "clientSecret"),
             ("data-create-payment-url", "createPaymentUrl"),
             ("data-retrieve-payment-url", "retrievePaymentUrl"),
+            ("data-theme", "theme"),
+            ("data-parent-origin", "parentOrigin"),
         ] {
             if let Some(v) = el.get_attribute(attr) {
                 set(&opts, key, &v.into());

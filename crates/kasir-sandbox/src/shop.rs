@@ -51,10 +51,20 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/shop/{psp}", get(page))
 }
 
-fn fill(st: &AppState, headers: &HeaderMap, title: &str, body: &str) -> String {
+/// The demo shop's theme switcher (`?theme=light|dark|auto`, passed to every widget).
+fn theme(q: &HashMap<String, String>) -> &'static str {
+    match q.get("theme").map(String::as_str) {
+        Some("dark") => "dark",
+        Some("auto") => "auto",
+        _ => "light",
+    }
+}
+
+fn fill(st: &AppState, headers: &HeaderMap, title: &str, body: &str, theme: &str) -> String {
     include_str!("../shop/layout.html")
         .replace("{{TITLE}}", &esc(title))
         .replace("{{BODY}}", body)
+        .replace("{{THEME}}", theme)
         .replace("{{OMISE_PKEY}}", &esc(&st.cfg.omise_public_key))
         .replace("{{WOOSHPAY_PK}}", &esc(&st.cfg.wooshpay_publishable_key))
         .replace(
@@ -64,21 +74,27 @@ fn fill(st: &AppState, headers: &HeaderMap, title: &str, body: &str) -> String {
         .replace("{{BASE}}", &esc(&http::base_url(headers, st)))
 }
 
-async fn index(State(st): St, headers: HeaderMap) -> Response {
+async fn index(State(st): St, headers: HeaderMap, Query(q): Q) -> Response {
     http::html(
         StatusCode::OK,
-        fill(&st, &headers, "Home", include_str!("../shop/index.html")),
+        fill(
+            &st,
+            &headers,
+            "Home",
+            include_str!("../shop/index.html"),
+            theme(&q),
+        ),
     )
 }
 
-async fn page(State(st): St, headers: HeaderMap, Path(psp): Path<String>) -> Response {
+async fn page(State(st): St, headers: HeaderMap, Path(psp): Path<String>, Query(q): Q) -> Response {
     let (title, body) = match psp.as_str() {
         "omise" => ("Opn", include_str!("../shop/omise.html")),
         "wooshpay" => ("WooshPay", include_str!("../shop/wooshpay.html")),
         "ecommpay" => ("ecommpay", include_str!("../shop/ecommpay.html")),
         _ => return http::html(StatusCode::NOT_FOUND, "<h1>No such shop</h1>".into()),
     };
-    http::html(StatusCode::OK, fill(&st, &headers, title, body))
+    http::html(StatusCode::OK, fill(&st, &headers, title, body, theme(&q)))
 }
 
 /// Call the sandbox's own router in-process; returns status and JSON body.
