@@ -43,7 +43,7 @@ test-browser:
 
 ## Playwright (playwright-core + Debian chromium) end-to-end suite against the real sandbox.
 test-e2e: widget sandbox
-	node --test --test-concurrency=1 tests/e2e/
+	timeout 900 node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/
 
 ## The official PyPI clients (omise, ecommpay-sdk), unmodified, against the sandbox.
 test-clients: sandbox

@@ -19,8 +19,10 @@ test("screenshots of the picker, the QR screen and the result screen", async () 
   await widget.screenshot({ path: `${docs}picker.png` });
   await page.close();
 
+  host.stop();
+  const host2 = await startHost(hostPage(sandbox.url, {}));
   const page2 = await browser.newPage({ viewport: { width: 520, height: 760 }, deviceScaleFactor: 1 });
-  await page2.goto((await startHost(hostPage(sandbox.url, {}))).url);
+  await page2.goto(host2.url);
   await page2.getByRole("radio", { name: /TrueMoney QR/ }).click();
   await page2.getByRole("button", { name: /Pay/ }).click();
   await page2.waitForFunction(() => { const i = document.querySelector("img.kasir-qr-image"); return i && i.complete && i.naturalWidth > 0; });
@@ -34,5 +36,5 @@ test("screenshots of the picker, the QR screen and the result screen", async () 
     const size = statSync(`${docs}${f}`).size;
     assert.ok(size > 1000 && size < 150000, `${f}: ${size} bytes`);
   }
-  await page2.close(); host.stop();
+  await page2.close(); host2.stop();
 });
