@@ -74,27 +74,53 @@ fn fill(st: &AppState, headers: &HeaderMap, title: &str, body: &str, theme: &str
         .replace("{{BASE}}", &esc(&http::base_url(headers, st)))
 }
 
+/// Each demo flow's card, once; the home page shows all of them, `/shop/{psp}` that PSP's.
+const CARDS: &[(&str, &str)] = &[
+    ("omise", include_str!("../shop/cards/opn-qr.html")),
+    (
+        "wooshpay",
+        include_str!("../shop/cards/wooshpay-truemoney.html"),
+    ),
+    (
+        "wooshpay",
+        include_str!("../shop/cards/wooshpay-akulaku.html"),
+    ),
+    (
+        "wooshpay",
+        include_str!("../shop/cards/wooshpay-session.html"),
+    ),
+    ("ecommpay", include_str!("../shop/cards/ecommpay-page.html")),
+    ("ecommpay", include_str!("../shop/cards/ecommpay-gate.html")),
+];
+
+fn cards(psp: Option<&str>) -> String {
+    CARDS
+        .iter()
+        .filter(|(p, _)| psp.is_none_or(|want| *p == want))
+        .map(|(_, html)| *html)
+        .collect()
+}
+
 async fn index(State(st): St, headers: HeaderMap, Query(q): Q) -> Response {
+    let body = include_str!("../shop/index.html").replace("{{CARDS}}", &cards(None));
     http::html(
         StatusCode::OK,
-        fill(
-            &st,
-            &headers,
-            "Home",
-            include_str!("../shop/index.html"),
-            theme(&q),
-        ),
+        fill(&st, &headers, "Home", &body, theme(&q)),
     )
 }
 
 async fn page(State(st): St, headers: HeaderMap, Path(psp): Path<String>, Query(q): Q) -> Response {
-    let (title, body) = match psp.as_str() {
-        "omise" => ("Opn", include_str!("../shop/omise.html")),
-        "wooshpay" => ("WooshPay", include_str!("../shop/wooshpay.html")),
-        "ecommpay" => ("ecommpay", include_str!("../shop/ecommpay.html")),
+    let title = match psp.as_str() {
+        "omise" => "Opn Payments",
+        "wooshpay" => "WooshPay",
+        "ecommpay" => "ecommpay",
         _ => return http::html(StatusCode::NOT_FOUND, "<h1>No such shop</h1>".into()),
     };
-    http::html(StatusCode::OK, fill(&st, &headers, title, body, theme(&q)))
+    let body = format!(
+        "<h1>{title}</h1>\n<div class=\"flows\">\n{}</div>\n<script src=\"/kasir/kasir.js\"></script>\n",
+        cards(Some(&psp))
+    );
+    http::html(StatusCode::OK, fill(&st, &headers, title, &body, theme(&q)))
 }
 
 /// Call the sandbox's own router in-process; returns status and JSON body.
