@@ -584,3 +584,51 @@ async fn works_inside_a_shadow_root() {
     assert_eq!(events(&inner), vec!["ready", "select"]);
     destroy(&c);
 }
+
+/// Regression: the stylesheet declared the `--kasir-*` defaults on `.kasir` itself, so a value a
+/// merchant set on an ancestor was overridden (contrary to the stylesheet's own comment).
+#[wasm_bindgen_test]
+async fn css_token_set_on_an_ancestor_is_not_overridden_by_the_widget_defaults() {
+    let sheet = doc().create_element("style").unwrap();
+    sheet.set_text_content(Some(include_str!("../www/kasir.css")));
+    doc().head().unwrap().append_child(&sheet).unwrap();
+    let bg = |el: &HtmlElement| {
+        let pay = el.query_selector("button.kasir-pay").unwrap().unwrap();
+        web_sys::window()
+            .unwrap()
+            .get_computed_style(&pay)
+            .unwrap()
+            .unwrap()
+            .get_property_value("background-color")
+            .unwrap()
+    };
+    // no token anywhere: the default
+    let plain = host();
+    let c1 = mount(&plain, options("{}")).await.unwrap();
+    leptos::task::tick().await;
+    assert_eq!(bg(&plain), "rgb(11, 95, 255)", "default --kasir-color-primary");
+    // set on an ancestor two levels up, in the light and the dark theme
+    let outer = host();
+    outer
+        .style()
+        .set_property("--kasir-color-primary", "rgb(1, 2, 3)")
+        .unwrap();
+    let middle: HtmlElement = doc().create_element("section").unwrap().unchecked_into();
+    outer.append_child(&middle).unwrap();
+    let el: HtmlElement = doc().create_element("div").unwrap().unchecked_into();
+    middle.append_child(&el).unwrap();
+    let c2 = mount(&el, options("{}")).await.unwrap();
+    leptos::task::tick().await;
+    assert_eq!(bg(&el), "rgb(1, 2, 3)", "the ancestor's token wins");
+    destroy(&c2);
+    let c3 = mount(&el, options("{theme:'dark'}")).await.unwrap();
+    leptos::task::tick().await;
+    assert_eq!(bg(&el), "rgb(1, 2, 3)", "also over the dark theme's default");
+    destroy(&c3);
+    destroy(&c1);
+    let c5 = mount(&plain, options("{theme:'dark'}")).await.unwrap();
+    leptos::task::tick().await;
+    assert_eq!(bg(&plain), "rgb(110, 168, 255)", "dark default");
+    destroy(&c5);
+    sheet.remove();
+}
