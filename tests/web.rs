@@ -606,7 +606,11 @@ async fn css_token_set_on_an_ancestor_is_not_overridden_by_the_widget_defaults()
     let plain = host();
     let c1 = mount(&plain, options("{}")).await.unwrap();
     leptos::task::tick().await;
-    assert_eq!(bg(&plain), "rgb(11, 95, 255)", "default --kasir-color-primary");
+    assert_eq!(
+        bg(&plain),
+        "rgb(11, 95, 255)",
+        "default --kasir-color-primary"
+    );
     // set on an ancestor two levels up, in the light and the dark theme
     let outer = host();
     outer
@@ -623,7 +627,11 @@ async fn css_token_set_on_an_ancestor_is_not_overridden_by_the_widget_defaults()
     destroy(&c2);
     let c3 = mount(&el, options("{theme:'dark'}")).await.unwrap();
     leptos::task::tick().await;
-    assert_eq!(bg(&el), "rgb(1, 2, 3)", "also over the dark theme's default");
+    assert_eq!(
+        bg(&el),
+        "rgb(1, 2, 3)",
+        "also over the dark theme's default"
+    );
     destroy(&c3);
     destroy(&c1);
     let c5 = mount(&plain, options("{theme:'dark'}")).await.unwrap();
