@@ -68,7 +68,12 @@ pub fn provide(ctx: Rc<Ctx>) {
     provide_context(Checkout(StoredValue::new_local(ctx)));
 }
 
-/// The checkout of the screen being rendered.
+/// The checkout of the screen being rendered (every screen renders under `ui::Root`, which
+/// has it). `use_context` rather than `expect_context`, whose panic message would pull
+/// `Debug` formatting into the bundle.
 pub fn current() -> Rc<Ctx> {
-    expect_context::<Checkout>().0.get_value()
+    use_context::<Checkout>()
+        .expect("screens render under ui::Root")
+        .0
+        .get_value()
 }

@@ -152,9 +152,8 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
     if !(raw.has_create_payment || has_intent) {
         return Err(KasirError::MissingCreatePayment);
     }
-    let methods = kasir_core::catalogue::offers_of(provider)
-        .filter(|o| o.currency == currency)
-        .map(|o| o.method)
+    let methods = MethodId::all()
+        .filter(|m| kasir_core::catalogue::offer(*m, provider, currency).is_some())
         .filter(|m| allow.as_ref().is_none_or(|a| a.contains(m)))
         .collect();
     let theme = match raw.theme.as_deref() {

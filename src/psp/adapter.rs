@@ -39,8 +39,7 @@ pub trait Adapter {
 
     /// The payment's current state (polling).
     fn retrieve<'a>(&'a self, ctx: &'a Ctx, id: &'a str) -> PspFuture<'a> {
-        let last = ctx.last_payment.borrow().clone();
-        Box::pin(async move { merchant::retrieve_payment(&ctx.options, &last, id).await })
+        retrieve_from_merchant(ctx, id)
     }
 
     /// A payment this PSP names in the page's URL after a return from its page (none unless
@@ -60,4 +59,10 @@ pub trait Adapter {
     fn desktop_handoff(&self, _created: &JsValue) -> bool {
         false
     }
+}
+
+/// The payment's current state from the merchant's `retrievePayment` (the default path).
+pub fn retrieve_from_merchant<'a>(ctx: &'a Ctx, id: &'a str) -> PspFuture<'a> {
+    let last = ctx.last_payment.borrow().clone();
+    Box::pin(async move { merchant::retrieve_payment(&ctx.options, &last, id).await })
 }

@@ -10,7 +10,7 @@ use crate::error::KasirError;
 use crate::jsview::{set, Js};
 use crate::net;
 use crate::page::{query_param, Device};
-use crate::psp::adapter::{Adapter, PspFuture, Returned};
+use crate::psp::adapter::{retrieve_from_merchant, Adapter, PspFuture, Returned};
 use crate::psp::merchant;
 use crate::resume;
 use js_sys::{Array, Object, JSON};
@@ -78,16 +78,12 @@ impl Adapter for Wooshpay {
     }
 
     fn retrieve<'a>(&'a self, ctx: &'a Ctx, id: &'a str) -> PspFuture<'a> {
-        let secret = ctx.client_secret.borrow().clone();
-        let last = ctx.last_payment.borrow().clone();
-        Box::pin(async move {
-            match secret {
-                Some(cs) if !merchant::has_retrieve(&ctx.options) => {
-                    retrieve(&ctx.settings, &cs).await
-                }
-                _ => merchant::retrieve_payment(&ctx.options, &last, id).await,
+        match ctx.client_secret.borrow().clone() {
+            Some(cs) if !merchant::has_retrieve(&ctx.options) => {
+                Box::pin(async move { retrieve(&ctx.settings, &cs).await })
             }
-        })
+            _ => retrieve_from_merchant(ctx, id),
+        }
     }
 
     fn resume_from_return(&self, _ctx: &Ctx) -> Option<Returned> {
