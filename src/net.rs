@@ -8,11 +8,7 @@ use web_sys::{Headers, Request, RequestInit, Response};
 
 fn js_message(e: &JsValue) -> String {
     e.as_string()
-        .or_else(|| {
-            js_sys::Reflect::get(e, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-        })
+        .or_else(|| crate::jsview::get(e, "message").as_string())
         .unwrap_or_else(|| "request failed".into())
 }
 

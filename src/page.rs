@@ -3,7 +3,7 @@
 
 use crate::error::KasirError;
 use crate::jsview::get;
-use js_sys::{Function, Reflect};
+use js_sys::Function;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
@@ -79,9 +79,7 @@ pub fn query_param(name: &str) -> Option<String> {
 
 /// A random id (`crypto.randomUUID()`, else `Math.random`): idempotency keys.
 pub fn random_id() -> String {
-    let crypto =
-        web_sys::window().map(|w| Reflect::get(&w, &"crypto".into()).unwrap_or(JsValue::UNDEFINED));
-    if let Some(c) = crypto {
+    if let Some(c) = web_sys::window().map(|w| get(&w, "crypto")) {
         if let Some(f) = get(&c, "randomUUID").dyn_ref::<Function>() {
             if let Some(s) = f.call0(&c).ok().and_then(|v| v.as_string()) {
                 return s;

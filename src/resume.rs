@@ -5,7 +5,8 @@
 //! understood by its adapter, `psp::Adapter::resume_from_return`.)
 
 use crate::config::Settings;
-use js_sys::{Object, Reflect, JSON};
+use crate::jsview::{get, set};
+use js_sys::{Object, JSON};
 use kasir_core::MethodId;
 use wasm_bindgen::JsValue;
 
@@ -27,10 +28,10 @@ fn key(s: &Settings) -> String {
 pub fn save(s: &Settings, method: MethodId, payment: &JsValue, client_secret: Option<&str>) {
     let Some(st) = storage() else { return };
     let rec = Object::new();
-    let _ = Reflect::set(&rec, &"method".into(), &method.as_str().into());
-    let _ = Reflect::set(&rec, &"payment".into(), payment);
+    set(&rec, "method", &method.as_str().into());
+    set(&rec, "payment", payment);
     if let Some(cs) = client_secret {
-        let _ = Reflect::set(&rec, &"clientSecret".into(), &cs.into());
+        set(&rec, "clientSecret", &cs.into());
     }
     if let Ok(text) = JSON::stringify(&rec) {
         let _ = st.set_item(&key(s), &String::from(text));
@@ -67,14 +68,8 @@ pub fn clear(s: &Settings) {
 pub fn load(s: &Settings) -> Option<(MethodId, JsValue, Option<String>)> {
     let text = storage()?.get_item(&key(s)).ok().flatten()?;
     let rec = JSON::parse(&text).ok()?;
-    let method = Reflect::get(&rec, &"method".into())
-        .ok()?
-        .as_string()?
-        .parse()
-        .ok()?;
-    let payment = Reflect::get(&rec, &"payment".into()).ok()?;
-    let cs = Reflect::get(&rec, &"clientSecret".into())
-        .ok()
-        .and_then(|v| v.as_string());
+    let method = get(&rec, "method").as_string()?.parse().ok()?;
+    let payment = get(&rec, "payment");
+    let cs = get(&rec, "clientSecret").as_string();
     payment.is_object().then_some((method, payment, cs))
 }

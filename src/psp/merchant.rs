@@ -4,22 +4,17 @@
 use crate::error::KasirError;
 use crate::jsview::get;
 use crate::net;
-use js_sys::{Function, Promise, Reflect, JSON};
+use js_sys::{Function, Promise, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 fn hook_error(e: JsValue) -> KasirError {
     let message = e
         .as_string()
-        .or_else(|| {
-            Reflect::get(&e, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-        })
+        .or_else(|| get(&e, "message").as_string())
         .unwrap_or_else(|| "the merchant hook failed".into());
-    let code = Reflect::get(&e, &"code".into())
-        .ok()
-        .and_then(|c| c.as_string())
+    let code = get(&e, "code")
+        .as_string()
         .unwrap_or_else(|| "merchant_error".into());
     KasirError::Psp { code, message }
 }
