@@ -171,8 +171,10 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
     }
     let parent_origin = match raw.parent_origin.as_deref() {
         None => None,
-        Some(o) if is_origin(o) => Some(o.to_string()),
-        Some(o) => return Err(KasirError::InvalidParentOrigin(o.to_string())),
+        Some(o) => match normalize_origin(o) {
+            Some(n) => Some(n),
+            None => return Err(KasirError::InvalidParentOrigin(o.to_string())),
+        },
     };
     if let Some((k, _)) = raw
         .strings
@@ -214,14 +216,26 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
     })
 }
 
-/// `scheme://host[:port]` with nothing after it (what `MessageEvent.origin` looks like).
-fn is_origin(o: &str) -> bool {
-    let Some((scheme, rest)) = o.split_once("://") else {
-        return false;
+/// `parentOrigin` as `MessageEvent.origin` spells it: `scheme://host[:port]` with nothing after
+/// it, scheme and host lower-cased, the scheme's default port left out
+/// (`https://Shop.example:443` → `https://shop.example`). `None` when it is not one origin.
+pub fn normalize_origin(o: &str) -> Option<String> {
+    let (scheme, rest) = o.trim().split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "https" => ":443",
+        "http" => ":80",
+        _ => return None,
     };
-    matches!(scheme, "https" | "http")
-        && !rest.is_empty()
-        && !rest.contains(['/', '?', '#', '*', '@', ' '])
+    if rest.is_empty() || rest.contains(['/', '?', '#', '*', '@', ' ', '\\']) {
+        return None;
+    }
+    let host = rest.to_ascii_lowercase();
+    let host = host.strip_suffix(default_port).unwrap_or(&host);
+    if host.is_empty() || host.starts_with(':') {
+        return None;
+    }
+    Some(format!("{scheme}://{host}"))
 }
 
 #[cfg(test)]
@@ -374,5 +388,39 @@ mod tests {
             }),
             "missing_create_payment"
         );
+    }
+
+    /// Regression: `parentOrigin` was compared as typed, so `https://Shop.example:443` never
+    /// matched the browser's `https://shop.example`.
+    #[test]
+    fn parent_origin_is_normalised_like_message_event_origin() {
+        assert_eq!(
+            normalize_origin("https://Shop.example:443").as_deref(),
+            Some("https://shop.example")
+        );
+        assert_eq!(
+            normalize_origin("HTTP://127.0.0.1:80").as_deref(),
+            Some("http://127.0.0.1")
+        );
+        assert_eq!(
+            normalize_origin("https://shop.example:8443").as_deref(),
+            Some("https://shop.example:8443")
+        );
+        for bad in [
+            "*",
+            "https://",
+            "https://a/b",
+            "ftp://a",
+            "https://a@b",
+            "shop.example",
+        ] {
+            assert_eq!(normalize_origin(bad), None, "{bad}");
+        }
+        let s = validate(&RawOptions {
+            parent_origin: Some("https://Shop.example:443".into()),
+            ..ok()
+        })
+        .unwrap();
+        assert_eq!(s.parent_origin.as_deref(), Some("https://shop.example"));
     }
 }

@@ -106,7 +106,16 @@ pub fn listen_to_parent(ctx: &Rc<Ctx>, on_cancel: impl Fn() + 'static) -> Option
     let origin = ctx.settings.parent_origin.clone()?;
     let c = ctx.clone();
     let cb = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-        if ev.origin() != origin || !c.alive.get() {
+        // from the parent window itself (not another frame of the same origin), and only
+        // from `parentOrigin`
+        let from_parent = match (
+            ev.source(),
+            web_sys::window().and_then(|w| w.parent().ok().flatten()),
+        ) {
+            (Some(src), Some(parent)) => js_sys::Object::is(&src, &parent),
+            _ => false,
+        };
+        if !from_parent || ev.origin() != origin || !c.alive.get() {
             return;
         }
         if get(&ev.data(), "type").as_string().as_deref() == Some("kasir:cancel") {

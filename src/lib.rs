@@ -16,7 +16,7 @@
 //! - [`checkout`]: one mounted checkout's state ([`checkout::Ctx`]) and its Leptos context.
 //! - [`controller`]: pay, the state machine's effects, retrieve, cancel, resume.
 //! - [`flow`]: the pure checkout state machine (select → create → QR / redirect → result), the
-//!   polling schedule and the redirect URL rule; tested natively.
+//!   polling schedule; tested natively.
 //! - [`psp`]: one adapter per PSP behind [`psp::Adapter`] (`omise`, `wooshpay`, `ecommpay`), and
 //!   the merchant hooks (`merchant`). The only place that knows which PSP is which.
 //! - [`actions`]: mechanics only: polling with backoff (`poll`), GET/POST redirects (`redirect`).
@@ -25,6 +25,7 @@
 //! - [`i18n`]: flat dotted keys, one file per locale.
 //! - [`resume`]: the pending payment in `sessionStorage`, for reloads and returns.
 //! - [`page`]: the host page: target, device, own URL, random ids, shadow-root stylesheet.
+//! - [`url`]: the redirect URL rule and GET query strings (pure, tested natively).
 //! - [`jsview`]: kasir-core's `JsonView` over JavaScript objects, and the `Reflect` helpers.
 //! - [`net`]: JSON over `fetch`, HTTP Basic auth with a public key.
 //!
@@ -57,3 +58,4 @@ pub mod page;
 pub mod psp;
 pub mod resume;
 pub mod ui;
+pub mod url;

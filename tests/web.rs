@@ -722,3 +722,141 @@ async fn no_method_available_is_reported() {
         .all(|r| r.get_attribute("aria-disabled").as_deref() == Some("true")));
     destroy(&c);
 }
+
+/// The scripted Opn PSP of these tests: `POST /sources` answers a source; `createPayment`
+/// answers a pending QR charge (id from `window.__nextCharge`, default `chrg_test_1`).
+fn scripted_opn(extra: &str) -> JsValue {
+    forget_pending();
+    js("(window.fetch = function(input, init) {
+        return Promise.resolve(new Response(JSON.stringify({object:'source', id:'src_test_1', type:'truemoney_qr', flow:'offline', amount:400000, currency:'THB'}), {status: 200, headers: {'Content-Type':'application/json'}}));
+    })");
+    options(&format!(
+        "Object.assign({{ createPayment: function(req) {{ window.__creates = (window.__creates || 0) + 1;
+            var id = window.__nextCharge || 'chrg_test_1';
+            return Promise.resolve({{object:'charge', id: id, status:'pending', amount:400000, currency:'THB',
+              created_at: new Date(window.__realNow ? window.__realNow() : Date.now()).toISOString(),
+              expires_at: new Date((window.__realNow ? window.__realNow() : Date.now()) + 125000).toISOString(),
+              source: {{object:'source', id:'src_test_1', type:'truemoney_qr', scannable_code: {{object:'barcode', type:'qr', image: {{object:'document', id:'docu_1', download_uri: 'https://psp.test/qr/' + id + '.png'}}}}}}}}); }} }}, {extra})"
+    ))
+}
+
+/// Forget the pending payments earlier tests left in `sessionStorage` (a mount resumes them).
+fn forget_pending() {
+    js("sessionStorage.clear()");
+}
+
+async fn pay_first_method(el: &HtmlElement) {
+    radios(el)[0].unchecked_ref::<HtmlElement>().click();
+    leptos::task::tick().await;
+    let pay: HtmlElement = el
+        .query_selector("button.kasir-pay")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    pay.click();
+    wait_for("QR image", || {
+        el.query_selector("img.kasir-qr-image").unwrap().is_some()
+    })
+    .await;
+}
+
+/// Regression: a `message` from any window of `parentOrigin` (not only the parent itself) was
+/// obeyed; and the origin must be compared normalised.
+#[wasm_bindgen_test]
+async fn post_message_from_a_window_other_than_the_parent_is_ignored() {
+    let el = host();
+    record_events(&el);
+    let opts = scripted_opn("{parentOrigin: 'https://Shop.example:443', retrievePayment: function(ch) { return new Promise(function() {}); }}");
+    let c = mount(&el, opts).await.unwrap();
+    leptos::task::tick().await;
+    pay_first_method(&el).await;
+    let send = |source: &str| {
+        js(&format!("window.dispatchEvent(new MessageEvent('message', {{data: {{type: 'kasir:cancel'}}, origin: 'https://shop.example', source: {source}}}))"));
+    };
+    send("null");
+    leptos::task::tick().await;
+    assert!(
+        el.query_selector("img.kasir-qr-image").unwrap().is_some(),
+        "a message that is not from the parent window is ignored"
+    );
+    assert!(!events(&el).contains(&"cancel".to_string()));
+    // the test page is its own parent: from it, with the normalised origin, it is obeyed
+    send("window");
+    leptos::task::tick().await;
+    assert!(
+        events(&el).contains(&"cancel".to_string()),
+        "{:?}",
+        events(&el)
+    );
+    destroy(&c);
+}
+
+/// Regression: the QR screen's "Save QR code" link took the PSP's URL unvalidated
+/// (`javascript:` or a plain-http host); the redirect URL rule now applies to it.
+#[wasm_bindgen_test]
+async fn qr_save_link_follows_the_redirect_url_rule() {
+    for (uri, saved) in [
+        ("javascript:alert(1)", false),
+        ("http://evil.example/qr.png", false),
+        ("https://psp.test/qr/ok.png", true),
+    ] {
+        let el = host();
+        forget_pending();
+        js("(window.fetch = function() { return Promise.resolve(new Response(JSON.stringify({object:'source', id:'src_1', type:'truemoney_qr', flow:'offline'}), {status: 200, headers: {'Content-Type':'application/json'}})); })");
+        let opts = options(&format!("{{ createPayment: function() {{ return Promise.resolve({{object:'charge', id:'chrg_save', status:'pending', amount:400000, currency:'THB',
+            source: {{object:'source', type:'truemoney_qr', scannable_code: {{image: {{download_uri: '{uri}'}}}}}}}}); }},
+            retrievePayment: function() {{ return new Promise(function() {{}}); }} }}"));
+        let c = mount(&el, opts).await.unwrap();
+        leptos::task::tick().await;
+        pay_first_method(&el).await;
+        let link = el.query_selector("a.kasir-button").unwrap();
+        assert_eq!(link.is_some(), saved, "{uri}");
+        if let Some(a) = link {
+            assert_eq!(a.get_attribute("href").as_deref(), Some(uri));
+        }
+        destroy(&c);
+    }
+    forget_pending();
+}
+
+/// Regression: a `redirect_data` field named `submit`, `action` or `method` shadowed the form's
+/// own properties, so the POST redirect threw or went to the wrong place.
+#[wasm_bindgen_test]
+async fn post_redirect_with_fields_named_submit_action_method() {
+    let frame: HtmlElement = doc().create_element("iframe").unwrap().unchecked_into();
+    frame.set_attribute("name", "kasir-sink").unwrap();
+    doc().body().unwrap().append_child(&frame).unwrap();
+    let origin = web_sys::window().unwrap().location().origin().unwrap();
+    let action = format!("{origin}/kasir-post-sink?x=1");
+    let f = |k: &str, v: &str| (k.to_string(), v.to_string());
+    let fields = [
+        f("submit", "yes"),
+        f("action", "https://evil.example/"),
+        f("method", "get"),
+        f("PaReq", "a+b/c="),
+    ];
+    let form = kasir::actions::redirect::post_form(&action, &fields, "kasir-sink").unwrap();
+    assert_eq!(
+        form.get_attribute("action").as_deref(),
+        Some(action.as_str())
+    );
+    assert_eq!(form.get_attribute("method").as_deref(), Some("post"));
+    assert_eq!(
+        form.query_selector_all("input").unwrap().length(),
+        4,
+        "one input per field"
+    );
+    kasir::actions::redirect::submit(&form).expect("the prototype's submit, not the field");
+    let win = || {
+        js("document.querySelector('iframe[name=kasir-sink]').contentWindow.location.href")
+            .as_string()
+            .unwrap_or_default()
+    };
+    wait_for("the frame to load the form's action", || {
+        win().contains("/kasir-post-sink")
+    })
+    .await;
+    assert!(win().starts_with(&origin), "{}", win());
+    form.remove();
+    frame.remove();
+}

@@ -1,8 +1,13 @@
-//! Following a redirect: GET navigates (fields as query string); POST builds a hidden form with
-//! one input per field (values set as properties, never parsed as HTML) and submits it. Inside
-//! an iframe the redirect targets `_top` unless the `redirectTarget` option says otherwise.
+//! Following a redirect: GET navigates (fields in the query, before any `#fragment`); POST
+//! builds a hidden form with one input per field (values set as properties, never parsed as
+//! HTML) and submits it. The form's own action, method and `submit` are used through the
+//! attribute and the prototype, so a field named `action`, `method` or `submit` cannot shadow
+//! them. Inside an iframe the redirect targets `_top` unless the `redirectTarget` option says
+//! otherwise.
 
-use crate::net::encode;
+use crate::jsview::get;
+use crate::url::with_query;
+use js_sys::Function;
 use kasir_core::status::RedirectMethod;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlFormElement, HtmlInputElement};
@@ -14,8 +19,44 @@ fn in_iframe(w: &web_sys::Window) -> bool {
     }
 }
 
+/// The hidden POST form for `url` with `fields`, appended to the body, not yet submitted.
+pub fn post_form(
+    url: &str,
+    fields: &[(String, String)],
+    target: &str,
+) -> Result<HtmlFormElement, JsValue> {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(JsValue::NULL)?;
+    let form: HtmlFormElement = doc.create_element("form")?.unchecked_into();
+    // attributes, not properties: a field named `action` or `method` shadows the properties
+    form.set_attribute("method", "post")?;
+    form.set_attribute("action", url)?;
+    form.set_attribute("target", target)?;
+    form.set_attribute("hidden", "")?;
+    for (k, v) in fields {
+        let input: HtmlInputElement = doc.create_element("input")?.unchecked_into();
+        input.set_type("hidden");
+        input.set_name(k);
+        input.set_value(v);
+        form.append_child(&input)?;
+    }
+    doc.body().ok_or(JsValue::NULL)?.append_child(&form)?;
+    Ok(form)
+}
+
+/// `HTMLFormElement.prototype.submit.call(form)`: a field named `submit` cannot shadow it.
+pub fn submit(form: &HtmlFormElement) -> Result<(), JsValue> {
+    let w = web_sys::window().ok_or(JsValue::NULL)?;
+    // the constructor is a function, which `jsview::get` (objects only) would not look into
+    let ctor = js_sys::Reflect::get(&w, &"HTMLFormElement".into())?;
+    let proto = js_sys::Reflect::get(&ctor, &"prototype".into())?;
+    let f: Function = get(&proto, "submit").dyn_into()?;
+    f.call0(form).map(|_| ())
+}
+
 /// Navigate the shopper to `url` in `target` (`None`: `_top` inside an iframe, else `_self`);
-/// the URL was already checked by `flow::is_allowed_redirect`.
+/// the URL was already checked by `url::is_allowed_redirect`.
 pub fn go(
     target: Option<&str>,
     url: &str,
@@ -32,40 +73,13 @@ pub fn go(
     });
     match method {
         RedirectMethod::Get => {
-            let mut full = url.to_string();
-            for (i, (k, v)) in fields.iter().enumerate() {
-                let sep = if i == 0 && !url.contains('?') {
-                    '?'
-                } else {
-                    '&'
-                };
-                full.push(sep);
-                full.push_str(&encode(k));
-                full.push('=');
-                full.push_str(&encode(v));
-            }
+            let full = with_query(url, fields);
             if target == "_self" {
                 w.location().assign(&full)
             } else {
                 w.open_with_url_and_target(&full, &target).map(|_| ())
             }
         }
-        RedirectMethod::Post => {
-            let doc = w.document().ok_or(JsValue::NULL)?;
-            let form: HtmlFormElement = doc.create_element("form")?.unchecked_into();
-            form.set_method("post");
-            form.set_action(url);
-            form.set_target(&target);
-            form.set_attribute("hidden", "")?;
-            for (k, v) in fields {
-                let input: HtmlInputElement = doc.create_element("input")?.unchecked_into();
-                input.set_type("hidden");
-                input.set_name(k);
-                input.set_value(v);
-                form.append_child(&input)?;
-            }
-            doc.body().ok_or(JsValue::NULL)?.append_child(&form)?;
-            form.submit()
-        }
+        RedirectMethod::Post => submit(&post_form(url, fields, &target)?),
     }
 }

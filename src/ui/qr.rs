@@ -7,6 +7,7 @@ use crate::controller::cancel;
 use crate::flow::{format_remaining, QrState};
 use crate::ui::focus::focus_on_mount;
 use crate::ui::qr_code::qr_svg;
+use crate::url::is_allowed_redirect;
 use leptos::html;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -64,7 +65,8 @@ pub fn QrScreen(
         (None, Some(url)) => view! { <img class="kasir-qr-image" src=url.clone() alt=alt.clone() width="240" height="240"/> }.into_any(),
         (None, None) => ().into_any(),
     };
-    let download = qr.image_url.clone().map(|url| {
+    // the PSP's URL is followed by the shopper's browser: the redirect rule applies
+    let download = qr.image_url.clone().filter(|u| is_allowed_redirect(u)).map(|url| {
         view! { <a class="kasir-button" href=url download="qr-code" target="_blank" rel="noopener">{tx.t("qr.download")}</a> }
     });
     let tx_c = tx.clone();

@@ -261,12 +261,16 @@ fn interpret_wooshpay<V: JsonView>(obj: &V) -> Result<Payment, InterpretError> {
                 obj.str_at(&["status"]).as_deref(),
                 obj.str_at(&["payment_status"]).as_deref(),
             ) {
-                (_, Some("paid")) | (Some("complete"), _) => PaymentStatus::Succeeded,
+                (_, Some("paid" | "no_payment_required")) | (Some("complete"), None) => {
+                    PaymentStatus::Succeeded
+                }
                 (Some("expired"), _) => PaymentStatus::Expired,
+                // `complete` but `unpaid`: the shopper finished, the payment is still processing
                 _ => PaymentStatus::Pending,
             };
+            let open = obj.str_at(&["status"]).as_deref() == Some("open");
             let next_action = match obj.str_at(&["url"]) {
-                Some(url) if status == PaymentStatus::Pending => NextAction::Redirect {
+                Some(url) if status == PaymentStatus::Pending && open => NextAction::Redirect {
                     url,
                     method: RedirectMethod::Get,
                     fields: Vec::new(),
@@ -432,6 +436,11 @@ mod tests {
             interpret(Psp::Wooshpay, &cs).unwrap().next_action,
             NextAction::Redirect { .. }
         ));
+        let paid = json!({"object":"checkout.session","id":"cs_1","status":"complete","payment_status":"paid"});
+        assert_eq!(
+            interpret(Psp::Wooshpay, &paid).unwrap().status,
+            PaymentStatus::Succeeded
+        );
         let err = json!({"error":{"type":"invalid_request_error","code":"parameter_invalid","message":"bad"}});
         assert!(
             matches!(interpret(Psp::Wooshpay, &err), Err(InterpretError::PspError { ref code, .. }) if code == "parameter_invalid")
@@ -482,6 +491,19 @@ mod tests {
         let err = json!({"status":"error","code":3041,"message":"Payment ID already exists"});
         assert!(
             matches!(interpret(Psp::Ecommpay, &err), Err(InterpretError::PspError { ref code, .. }) if code == "3041")
+        );
+    }
+
+    /// Regression: a checkout session that is `complete` but `unpaid` counted as paid.
+    #[test]
+    fn checkout_session_complete_but_unpaid_is_still_processing() {
+        let cs = json!({"object":"checkout.session","id":"cs_1","status":"complete","payment_status":"unpaid","url":"https://checkouttest.wooshpay.com/pay/cs_1"});
+        let p = interpret(Psp::Wooshpay, &cs).unwrap();
+        assert_eq!(p.status, PaymentStatus::Pending);
+        assert_eq!(
+            p.next_action,
+            NextAction::None,
+            "no redirect back to a finished page"
         );
     }
 }
