@@ -1,106 +1,8 @@
-//! ecommpay objects: Payment Page parameters, Gate requests and answers, callbacks.
+//! What ecommpay answers and sends: the synchronous Gate answer and callbacks.
 
-use super::Extra;
+use crate::wire::Extra;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-
-/// Payment Page query parameters (the signed set).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PaymentPageParams {
-    /// Project.
-    pub project_id: i64,
-    /// Unique per project.
-    pub payment_id: String,
-    /// Minor units.
-    pub payment_amount: i64,
-    /// ISO code.
-    pub payment_currency: String,
-    /// Customer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customer_id: Option<String>,
-    /// `true-money` preselects TrueMoney.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub force_payment_method: Option<String>,
-    /// Signature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signature: Option<String>,
-    /// Everything else.
-    #[serde(flatten)]
-    pub extra: Extra,
-}
-
-/// `general` of a Gate request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct General {
-    /// Project.
-    pub project_id: i64,
-    /// Unique per project.
-    pub payment_id: String,
-    /// Signature of the whole request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signature: Option<String>,
-    /// Where callbacks go.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub merchant_callback_url: Option<String>,
-    /// Everything else.
-    #[serde(flatten)]
-    pub extra: Extra,
-}
-
-/// `payment` of a Gate request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct GatePayment {
-    /// Minor units.
-    pub amount: i64,
-    /// ISO code.
-    pub currency: String,
-    /// Description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-}
-
-/// `customer` of a Gate request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct GateCustomer {
-    /// Customer id.
-    pub id: String,
-    /// Shopper's IP.
-    pub ip_address: String,
-    /// Everything else.
-    #[serde(flatten)]
-    pub extra: Extra,
-}
-
-/// `return_url` of a Gate request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ReturnUrl {
-    /// After success.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub success: Option<String>,
-    /// After decline.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub decline: Option<String>,
-    /// On return without result.
-    #[serde(default, rename = "return", skip_serializing_if = "Option::is_none")]
-    pub back: Option<String>,
-}
-
-/// `POST /v2/payment/wallet/{method}/sale`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct GateSaleRequest {
-    /// Identity and signature.
-    pub general: General,
-    /// Amount.
-    pub payment: GatePayment,
-    /// Shopper.
-    pub customer: GateCustomer,
-    /// Return URLs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub return_url: Option<ReturnUrl>,
-    /// Everything else.
-    #[serde(flatten)]
-    pub extra: Extra,
-}
 
 /// The synchronous Gate answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -155,6 +57,9 @@ pub struct CallbackPayment {
     /// Amount.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sum: Option<Sum>,
+    /// The merchant's description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     /// Everything else.
     #[serde(flatten)]
     pub extra: Extra,
@@ -170,12 +75,56 @@ pub struct Operation {
     pub kind: String,
     /// Status.
     pub status: String,
+    /// Date of the last change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Date of creation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_date: Option<String>,
+    /// The request that started it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    /// Amount asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sum_initial: Option<Sum>,
+    /// Amount processed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sum_converted: Option<Sum>,
     /// `"0"` on success.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// The provider behind ecommpay.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<Provider>,
+    /// Everything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `operation.provider`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Provider {
+    /// Provider id.
+    pub id: i64,
+    /// The provider's payment id (empty until paid).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_id: Option<String>,
+    /// Authorisation code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_code: Option<String>,
+    /// Everything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `customer` of a callback.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CallbackCustomer {
+    /// The merchant's customer id.
+    pub id: String,
     /// Everything else.
     #[serde(flatten)]
     pub extra: Extra,
@@ -200,6 +149,9 @@ pub struct Callback {
     pub project_id: i64,
     /// Payment.
     pub payment: CallbackPayment,
+    /// Customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<CallbackCustomer>,
     /// Operation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation: Option<Operation>,
