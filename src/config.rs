@@ -324,6 +324,10 @@ fn is_origin(o: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn mid(id: &str) -> MethodId {
+        id.parse().unwrap()
+    }
+
     fn ok() -> RawOptions {
         RawOptions {
             provider: Some("omise".into()),
@@ -342,11 +346,7 @@ mod tests {
         assert_eq!(s.money, Money::new(400_000, Currency::THB));
         assert_eq!(
             s.methods,
-            vec![
-                MethodId::TruemoneyQr,
-                MethodId::Truemoney,
-                MethodId::Promptpay
-            ]
+            vec![mid("truemoney_qr"), mid("truemoney"), mid("promptpay")]
         );
         assert_eq!(s.api_base, "https://api.omise.co");
         assert_eq!(s.locale, Locale::En);
@@ -357,7 +357,7 @@ mod tests {
             ..ok()
         })
         .unwrap();
-        assert_eq!(s.methods, vec![MethodId::TruemoneyQr]);
+        assert_eq!(s.methods, vec![mid("truemoney_qr")]);
         assert_eq!(s.locale, Locale::Th);
         assert_eq!(s.api_base, "http://127.0.0.1:8080");
         let idr = validate(&RawOptions {
@@ -367,7 +367,7 @@ mod tests {
             ..ok()
         })
         .unwrap();
-        assert_eq!(idr.methods, vec![MethodId::Akulaku]);
+        assert_eq!(idr.methods, vec![mid("akulaku")]);
     }
 
     #[test]

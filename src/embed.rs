@@ -472,7 +472,13 @@ async fn pay_flow(ctx: Rc<Ctx>, machine: RwSignal<Machine>, method: MethodId, at
             let session =
                 Js(obj.clone()).str_at(&["object"]).as_deref() == Some("checkout.session");
             *ctx.last_payment.borrow_mut() = obj;
-            let handoff = !ctx.mobile && ctx.settings.provider == Psp::Wooshpay && !session;
+            let app = kasir_core::catalogue::offer(
+                method,
+                ctx.settings.provider,
+                ctx.settings.money.currency,
+            )
+            .is_some_and(|o| o.flow == kasir_core::Flow::AppRedirect);
+            let handoff = !ctx.mobile && ctx.settings.provider == Psp::Wooshpay && !session && app;
             let fx = machine
                 .try_update(|m| {
                     m.desktop_handoff = handoff;
@@ -498,7 +504,7 @@ async fn create(
     method: MethodId,
 ) -> Result<(JsValue, kasir_core::Payment), KasirError> {
     let s = &ctx.settings;
-    let offer = kasir_core::catalogue::offer(method, s.provider)
+    let offer = kasir_core::catalogue::offer(method, s.provider, s.money.currency)
         .ok_or_else(|| KasirError::UnknownMethod(method.as_str().into()))?;
     let source = if s.provider == Psp::Omise {
         let src = omise::create_source(s, offer.wire_name_for(ctx.mobile)).await?;

@@ -104,7 +104,8 @@ pub struct Machine {
     pub payment_id: Option<String>,
     /// Attempt counter; async work of an older attempt is ignored.
     pub attempt: u32,
-    /// On a desktop, wallet redirects offer "Pay on your phone" instead of leaving at once.
+    /// On a desktop, an app redirect the PSP lets a phone finish offers "Pay on your phone"
+    /// instead of leaving at once (set per attempt from the catalogue row and the PSP adapter).
     pub desktop_handoff: bool,
     /// The shopper came back from the provider (or reloaded): never redirect again by itself.
     pub returned: bool,
@@ -270,11 +271,7 @@ impl Machine {
                         self.phase = Phase::Confirming;
                         return Vec::new();
                     }
-                    if self.desktop_handoff
-                        && self.selected == Some(MethodId::Truemoney)
-                        && method == RedirectMethod::Get
-                        && fields.is_empty()
-                    {
+                    if self.desktop_handoff && method == RedirectMethod::Get && fields.is_empty() {
                         self.phase = Phase::Handoff { url };
                         return vec![Effect::ReportPending];
                     }
@@ -390,6 +387,10 @@ pub fn format_remaining(ms: i64) -> String {
 mod tests {
     use super::*;
 
+    fn mid(id: &str) -> MethodId {
+        id.parse().unwrap()
+    }
+
     fn pay(id: &str, status: PaymentStatus, next: NextAction) -> Payment {
         Payment {
             id: id.into(),
@@ -409,11 +410,11 @@ mod tests {
     fn qr_flow_reports_success_exactly_once() {
         let mut m = Machine::new();
         assert_eq!(m.start_pay(), None, "nothing selected");
-        assert!(m.select(MethodId::TruemoneyQr));
+        assert!(m.select(mid("truemoney_qr")));
         let (method, a) = m.start_pay().unwrap();
-        assert_eq!(method, MethodId::TruemoneyQr);
+        assert_eq!(method, mid("truemoney_qr"));
         assert_eq!(m.start_pay(), None, "double click while creating");
-        assert!(!m.select(MethodId::Truemoney), "no selection while busy");
+        assert!(!m.select(mid("truemoney")), "no selection while busy");
         let fx = m.on_created(a, pay("chrg_1", PaymentStatus::Pending, qr()));
         assert_eq!(fx, vec![Effect::ReportPending, Effect::StartPolling]);
         assert!(matches!(m.phase, Phase::Qr(_)));
@@ -433,7 +434,7 @@ mod tests {
     #[test]
     fn stale_attempts_are_ignored_and_expiry_can_be_retried() {
         let mut m = Machine::new();
-        m.select(MethodId::TruemoneyQr);
+        m.select(mid("truemoney_qr"));
         let (_, a1) = m.start_pay().unwrap();
         m.on_created(a1, pay("chrg_1", PaymentStatus::Pending, qr()));
         assert_eq!(
@@ -471,7 +472,7 @@ mod tests {
     #[test]
     fn redirects_are_checked() {
         let mut m = Machine::new();
-        m.select(MethodId::Truemoney);
+        m.select(mid("truemoney"));
         let (_, a) = m.start_pay().unwrap();
         let evil = NextAction::Redirect {
             url: "javascript:alert(1)".into(),
@@ -506,7 +507,7 @@ mod tests {
     fn resume_shows_the_same_qr_and_never_redirects_again() {
         let mut m = Machine::new();
         let (a, fx) = m.resume(
-            MethodId::TruemoneyQr,
+            mid("truemoney_qr"),
             pay("chrg_1", PaymentStatus::Pending, qr()),
         );
         assert_eq!(fx, vec![Effect::ReportPending, Effect::StartPolling]);
@@ -524,7 +525,7 @@ mod tests {
             fields: vec![],
         };
         let (a2, fx) = m.resume(
-            MethodId::Truemoney,
+            mid("truemoney"),
             pay("order-1", PaymentStatus::Pending, redirect.clone()),
         );
         assert_eq!(
@@ -552,7 +553,7 @@ mod tests {
             desktop_handoff: true,
             ..Machine::new()
         };
-        m.select(MethodId::Truemoney);
+        m.select(mid("truemoney"));
         let (_, a) = m.start_pay().unwrap();
         let r = NextAction::Redirect {
             url: "https://psp.example/pay".into(),

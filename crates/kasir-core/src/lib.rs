@@ -35,6 +35,6 @@ pub mod view;
 #[cfg(feature = "json")]
 pub mod wire;
 
-pub use catalogue::{availability, Availability, Flow, MethodId, Offer, Psp, Unavailable};
+pub use catalogue::{availability, Availability, Flow, Input, MethodId, Offer, Psp, Unavailable};
 pub use money::{Currency, Locale, Money, MoneyError};
 pub use status::{NextAction, Payment, PaymentStatus, RedirectMethod};

@@ -304,9 +304,19 @@ pub async fn get_refund(
 /// `GET /capability` (public or secret key).
 pub async fn capability(State(st): St, headers: HeaderMap) -> Response {
     reply(auth(&st, &headers, true).map(|_| {
-        let methods: Vec<Value> = kasir_core::catalogue::offers_of(Psp::Omise)
-            .flat_map(|o| std::iter::once(o.wire_name).chain(o.wire_name_mobile))
-            .map(|name| json!({"object":"payment_method","name":name,"currencies":["THB"],
+        // one entry per wire name, with the currencies of every catalogue row that has it
+        let mut names: Vec<(&str, Vec<&str>)> = Vec::new();
+        for o in kasir_core::catalogue::offers_of(Psp::Omise) {
+            for name in std::iter::once(o.wire_name).chain(o.wire_name_mobile) {
+                match names.iter_mut().find(|(n, _)| *n == name) {
+                    Some((_, cur)) => cur.push(o.currency.code()),
+                    None => names.push((name, vec![o.currency.code()])),
+                }
+            }
+        }
+        let methods: Vec<Value> = names
+            .into_iter()
+            .map(|(name, currencies)| json!({"object":"payment_method","name":name,"currencies":currencies,
                 "card_brands":null,"installment_terms":null,"banks":null,"provider":null}))
             .collect();
         json!({"object":"capability","location":"/capability","country":"TH","banks":[],
