@@ -84,7 +84,9 @@ fn wooshpay_seed_examples() {
     assert!(matches!(p.next_action, NextAction::Redirect { .. }));
     let _: wooshpay::PaymentIntent = round_trip(&seed("001-02"));
     for name in ["000-03", "001-03"] {
-        let _: wooshpay::CheckoutSessionParams = round_trip(&seed(name));
+        let p: wooshpay::CheckoutSessionParams = round_trip(&seed(name));
+        let item = &p.line_items[0];
+        assert!(item.price_data.unit_amount > 0 && !item.price_data.product_data.name.is_empty());
     }
     for name in ["000-04", "001-04"] {
         let cs: wooshpay::CheckoutSession = round_trip(&seed(name));

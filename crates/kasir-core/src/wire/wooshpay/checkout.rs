@@ -3,7 +3,6 @@
 use super::list::List;
 use crate::wire::Extra;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// `POST /v1/checkout/sessions` parameters.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -19,7 +18,47 @@ pub struct CheckoutSessionParams {
     #[serde(default)]
     pub payment_method_types: Vec<String>,
     /// Items.
-    pub line_items: Vec<Value>,
+    pub line_items: Vec<LineItemParams>,
+    /// Everything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `line_items[].price_data.product_data`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProductData {
+    /// Name.
+    pub name: String,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Everything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `line_items[].price_data`: an inline price.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PriceData {
+    /// ISO code.
+    pub currency: String,
+    /// Minor units.
+    pub unit_amount: i64,
+    /// The product.
+    pub product_data: ProductData,
+    /// Everything else.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One of `line_items` of `POST /v1/checkout/sessions`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LineItemParams {
+    /// The price.
+    pub price_data: PriceData,
+    /// Quantity (1 when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<i64>,
     /// Everything else.
     #[serde(flatten)]
     pub extra: Extra,

@@ -9,7 +9,10 @@ mod intent;
 mod list;
 mod refund;
 
-pub use checkout::{CheckoutSession, CheckoutSessionParams, LineItem, Price, Product};
+pub use checkout::{
+    CheckoutSession, CheckoutSessionParams, LineItem, LineItemParams, Price, PriceData, Product,
+    ProductData,
+};
 pub use events::{Event, EventData, WebhookEndpoint};
 pub use intent::{
     NextAction, PaymentError, PaymentIntent, PaymentIntentParams, PaymentMethodRef, RedirectToUrl,
