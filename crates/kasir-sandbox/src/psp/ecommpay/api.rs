@@ -139,14 +139,23 @@ impl ErrorStyle for GateStyle {
 /// A Gate error.
 pub type GateError = ApiError<GateStyle>;
 
-/// A Gate error echoing the ids of `request`.
-pub fn gate_err(status: StatusCode, code: &str, message: &str, request: &Value) -> GateError {
-    ApiError::new(status, code, message).with(GateIds {
+fn ids_of(request: &Value) -> GateIds {
+    GateIds {
         project_id: request["general"]["project_id"].as_i64(),
         payment_id: request["general"]["payment_id"]
             .as_str()
             .map(str::to_string),
-    })
+    }
+}
+
+/// A Gate error echoing the ids of `request`.
+pub fn gate_err(status: StatusCode, code: &str, message: &str, request: &Value) -> GateError {
+    ApiError::new(status, code, message).with(ids_of(request))
+}
+
+/// The same error echoing the ids of `request` (for failures raised without it, e.g. the store's).
+pub fn echo_ids(e: GateError, request: &Value) -> GateError {
+    e.with(ids_of(request))
 }
 
 /// `project_id` (number or string) is the sandbox's project.

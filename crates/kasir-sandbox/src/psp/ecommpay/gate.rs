@@ -2,8 +2,8 @@
 //! and `POST /v2/payment/status`.
 
 use super::api::{
-    callback_url, check_amount, gate_err, key, new_payment, project_ok, GateError, Payment,
-    EXPIRE_TIMER, PAYMENT,
+    callback_url, check_amount, echo_ids, gate_err, key, new_payment, project_ok, GateError,
+    Payment, EXPIRE_TIMER, PAYMENT,
 };
 use super::callbacks::{callback, send, sign};
 use crate::http::{self, base_url};
@@ -164,7 +164,7 @@ pub async fn sale(
         })
     });
     st.notify.notify_one();
-    Ok(Json(r?))
+    Ok(Json(r.map_err(|e| echo_ids(e, &v))?))
 }
 
 /// `POST /v2/payment/status`: the payment's latest state as a signed callback (no
@@ -183,6 +183,6 @@ pub async fn status(State(st): St, body: Body) -> Result<Json<Callback>, GateErr
         None => callback(&st, &p, &p.status, &p.status, None),
     };
     cb.redirect_data = None;
-    sign(&st, &mut cb)?;
+    sign(&st, &mut cb).map_err(|e| echo_ids(e.into(), &v))?;
     Ok(Json(cb))
 }

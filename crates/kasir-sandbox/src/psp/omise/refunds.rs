@@ -55,11 +55,16 @@ fn follows_funding(row: &Offer) -> bool {
     row.refunds == opn_truemoney_refund_rule(TruemoneyFunding::WalletBalance)
 }
 
+/// The store id of a charge's funding record (ids are unique across kinds).
+fn funding_key(charge_id: &str) -> String {
+    format!("funding:{charge_id}")
+}
+
 fn rule_of(c: &rusqlite::Connection, ch: &Charge) -> OpnResult<RefundRule> {
     let Some(row) = row_of(ch) else {
         return Ok(RefundRule::NONE);
     };
-    let funding: Option<Funding> = store::get(c, FUNDING, &ch.id)?;
+    let funding: Option<Funding> = store::get(c, FUNDING, &funding_key(&ch.id))?;
     let chosen = funding.and_then(|f| FUNDINGS.iter().find(|(n, _)| *n == f.funding));
     Ok(match chosen {
         Some((_, f)) if follows_funding(row) => opn_truemoney_refund_rule(*f),
@@ -253,7 +258,7 @@ pub async fn set_funding(
             charge: id.clone(),
             funding: p.funding.clone(),
         };
-        store::put(c, FUNDING, &id, &f)?;
+        store::put(c, FUNDING, &funding_key(&id), &f)?;
         Ok(f)
     })?;
     Ok(Json(f))
