@@ -5,7 +5,7 @@
 export type KasirProvider = "omise" | "opn" | "wooshpay" | "ecommpay";
 /** Provider as reported back in events and results (aliases resolved). */
 export type KasirReportedProvider = "omise" | "wooshpay" | "ecommpay";
-export type KasirMethod = "truemoney_qr" | "truemoney" | "akulaku" | "promptpay";
+export type KasirMethod = "truemoney_qr" | "truemoney" | "akulaku" | "promptpay" | "shopeepay";
 export type KasirCurrency =
   | "THB" | "IDR" | "SGD" | "MYR" | "PHP" | "USD" | "EUR" | "GBP" | "JPY" | "KRW" | "VND";
 export type KasirLocale = "en" | "th" | "id" | "ko" | "ru" | "ja";
@@ -17,7 +17,7 @@ export type KasirErrorCode =
   | "unknown_method" | "unknown_currency" | "missing_create_payment" | "invalid_target"
   | "already_mounted" | "insecure_redirect" | "network_error" | "invalid_response"
   | "no_method_available" | "merchant_error" | "unknown_string" | "invalid_appearance"
-  | "invalid_parent_origin"
+  | "invalid_parent_origin" | "invalid_option"
   | (string & {});
 
 /** The PSP's own object (Opn charge, WooshPay payment intent / checkout session, ecommpay answer). */

@@ -7,6 +7,8 @@ dir="${TRUNK_STAGING_DIR:?run by trunk}"
 glue=$(cd "$dir" && ls kasir-*.js | grep -v '_bg' | head -n1)
 wasm=$(cd "$dir" && ls kasir-*_bg.wasm | head -n1)
 css=$(cd "$dir" && ls kasir-*.css 2>/dev/null | head -n1 || true)
+# comments (but the /*! … */ banner) and indentation are left out of what every shopper loads
 sed -e "s/__GLUE__/$glue/" -e "s/__WASM__/$wasm/" -e "s/__CSS__/$css/" \
+    -e '/^[[:space:]]*\/\/.*$/d' -e '/^[[:space:]]*\/\*\*.*\*\/[[:space:]]*$/d' -e 's/^[[:space:]]*//' \
     "$(dirname "$0")/../www/loader.js" > "$dir/kasir.js"
 echo "kasir.js -> $glue, $wasm, ${css:-no css}"

@@ -1,116 +1,9 @@
-//! The merchant's options: parsed from JavaScript in `embed`, validated here (pure, so the rules
+//! The merchant's options: read from JavaScript in `options`, validated here (pure, so the rules
 //! are tested natively). Every problem is a named [`KasirError`] and stops the widget before any
 //! request is sent.
 
+use crate::error::KasirError;
 use kasir_core::{Currency, Locale, MethodId, Money, Psp};
-
-/// Every error the widget reports (`kasir:error` detail `code` + `message`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum KasirError {
-    /// A secret key (`skey_…`, `sk_…`) was given as `publicKey`.
-    SecretKeyInBrowser,
-    /// `publicKey` is missing for a provider that needs one.
-    MissingPublicKey,
-    /// `amount` is not a positive integer of minor units.
-    InvalidAmount(String),
-    /// `provider` is not `omise`, `wooshpay` or `ecommpay`.
-    UnknownProvider(String),
-    /// A `methods` entry is unknown.
-    UnknownMethod(String),
-    /// `currency` is unknown.
-    UnknownCurrency(String),
-    /// Neither `createPayment` nor `createPaymentUrl` was given.
-    MissingCreatePayment,
-    /// The mount target is not an element or a selector of one.
-    InvalidTarget(String),
-    /// The element already has a mounted widget.
-    AlreadyMounted,
-    /// A URL the widget was asked to send the shopper to is not `https:` (or loopback `http:`).
-    InsecureRedirect(String),
-    /// A request could not be sent or answered.
-    Network(String),
-    /// The PSP or the merchant server answered with an error.
-    Psp {
-        /// The PSP's code.
-        code: String,
-        /// The PSP's message.
-        message: String,
-    },
-    /// An answer was not what the PSP sends.
-    InvalidResponse(String),
-    /// No method can be used for this amount and currency.
-    NoMethodAvailable,
-    /// A `strings` override names a text that does not exist.
-    UnknownString(String),
-    /// `theme` is not light, dark or auto; or an `appearance` key is not a `--kasir-*` property.
-    InvalidAppearance(String),
-    /// `parentOrigin` is not one exact origin (`*` is refused).
-    InvalidParentOrigin(String),
-}
-
-impl KasirError {
-    /// The stable code in `kasir:error`.
-    pub fn code(&self) -> &str {
-        match self {
-            KasirError::SecretKeyInBrowser => "secret_key_in_browser",
-            KasirError::MissingPublicKey => "missing_public_key",
-            KasirError::InvalidAmount(_) => "invalid_amount",
-            KasirError::UnknownProvider(_) => "unknown_provider",
-            KasirError::UnknownMethod(_) => "unknown_method",
-            KasirError::UnknownCurrency(_) => "unknown_currency",
-            KasirError::MissingCreatePayment => "missing_create_payment",
-            KasirError::InvalidTarget(_) => "invalid_target",
-            KasirError::AlreadyMounted => "already_mounted",
-            KasirError::InsecureRedirect(_) => "insecure_redirect",
-            KasirError::Network(_) => "network_error",
-            KasirError::Psp { code, .. } => code,
-            KasirError::InvalidResponse(_) => "invalid_response",
-            KasirError::NoMethodAvailable => "no_method_available",
-            KasirError::UnknownString(_) => "unknown_string",
-            KasirError::InvalidAppearance(_) => "invalid_appearance",
-            KasirError::InvalidParentOrigin(_) => "invalid_parent_origin",
-        }
-    }
-
-    /// A developer-facing message (English).
-    pub fn message(&self) -> String {
-        match self {
-            KasirError::SecretKeyInBrowser => {
-                "a secret key must never be used in the browser: pass your public key".into()
-            }
-            KasirError::MissingPublicKey => "publicKey is required for this provider".into(),
-            KasirError::InvalidAmount(a) => {
-                format!("amount must be a positive integer in minor units, got {a}")
-            }
-            KasirError::UnknownProvider(p) => {
-                format!("unknown provider `{p}` (omise, wooshpay or ecommpay)")
-            }
-            KasirError::UnknownMethod(m) => format!("unknown method `{m}`"),
-            KasirError::UnknownCurrency(c) => format!("unknown currency `{c}`"),
-            KasirError::MissingCreatePayment => {
-                "createPayment or createPaymentUrl is required".into()
-            }
-            KasirError::InvalidTarget(t) => format!("mount target not found: {t}"),
-            KasirError::AlreadyMounted => {
-                "a Kasir checkout is already mounted on this element: destroy() it first".into()
-            }
-            KasirError::InsecureRedirect(u) => {
-                format!("refused to redirect to a non-https URL: {u}")
-            }
-            KasirError::Network(m) => format!("network error: {m}"),
-            KasirError::Psp { message, .. } => message.clone(),
-            KasirError::InvalidResponse(m) => format!("unexpected response: {m}"),
-            KasirError::NoMethodAvailable => {
-                "no payment method is available for this amount and currency".into()
-            }
-            KasirError::UnknownString(k) => format!("strings: no UI text is called `{k}`"),
-            KasirError::InvalidAppearance(k) => format!("invalid theme or appearance: {k}"),
-            KasirError::InvalidParentOrigin(o) => format!(
-                "parentOrigin must be one exact origin such as https://shop.example, got `{o}`"
-            ),
-        }
-    }
-}
 
 /// Options as read from JavaScript, before validation.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -151,6 +44,11 @@ pub struct RawOptions {
     pub appearance: Vec<(String, String)>,
     /// `parentOrigin`
     pub parent_origin: Option<String>,
+    /// `redirectTarget`
+    pub redirect_target: Option<String>,
+    /// The name of an option whose value could not be read (a JSON attribute that is not an
+    /// object).
+    pub invalid: Option<String>,
 }
 
 /// Validated options.
@@ -184,6 +82,9 @@ pub struct Settings {
     pub appearance: Vec<(String, String)>,
     /// The exact origin of the parent page to report to with `postMessage` (never `*`).
     pub parent_origin: Option<String>,
+    /// Where redirects open (`_self`, `_top`, `_blank`); `None`: `_top` inside an iframe,
+    /// else `_self`.
+    pub redirect_target: Option<String>,
 }
 
 /// Validate; the first problem wins (secret keys are checked first of all).
@@ -197,6 +98,9 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
         if k.starts_with("skey_") || k.starts_with("sk_") {
             return Err(KasirError::SecretKeyInBrowser);
         }
+    }
+    if let Some(name) = &raw.invalid {
+        return Err(KasirError::InvalidOption(name.clone()));
     }
     let provider_text = raw.provider.as_deref().unwrap_or("");
     let provider: Psp = provider_text
@@ -248,9 +152,8 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
     if !(raw.has_create_payment || has_intent) {
         return Err(KasirError::MissingCreatePayment);
     }
-    let methods = kasir_core::catalogue::offers_of(provider)
-        .filter(|o| o.currency == currency)
-        .map(|o| o.method)
+    let methods = MethodId::all()
+        .filter(|m| kasir_core::catalogue::offer(*m, provider, currency).is_some())
         .filter(|m| allow.as_ref().is_none_or(|a| a.contains(m)))
         .collect();
     let theme = match raw.theme.as_deref() {
@@ -307,6 +210,7 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
         theme,
         appearance: raw.appearance.clone(),
         parent_origin,
+        redirect_target: raw.redirect_target.clone().filter(|t| !t.trim().is_empty()),
     })
 }
 

@@ -60,6 +60,15 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// `checkout.result.status`: `succeeded`, `failed`, `expired` or `canceled`.
+    pub fn status(&self) -> &'static str {
+        match self {
+            Outcome::Succeeded => "succeeded",
+            Outcome::Failed { .. } => "failed",
+            Outcome::Expired => "expired",
+            Outcome::Canceled => "canceled",
+        }
+    }
     /// The event name suffix (`kasir:success`, …).
     pub fn event(&self) -> &'static str {
         match self {

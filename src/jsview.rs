@@ -1,5 +1,6 @@
 //! [`JsonView`] over JavaScript values, so kasir-core's PSP interpretation runs on the objects
-//! the merchant hooks return without serde_json in the bundle.
+//! the merchant hooks return without serde_json in the bundle; and the few `Reflect` helpers
+//! every other module uses (one copy of each).
 
 use js_sys::{Array, Number, Object, Reflect};
 use kasir_core::view::JsonView;
@@ -63,4 +64,52 @@ impl JsonView for Js {
                 .map(|b| if b { "true".into() } else { "false".into() })
         }
     }
+}
+
+/// `obj[key]` (undefined when `obj` is not an object).
+pub fn get(obj: &JsValue, key: &str) -> JsValue {
+    if obj.is_object() {
+        Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+/// `obj[key] = value` (ignored when `obj` is frozen or not an object).
+pub fn set(obj: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+/// `obj[key]` as text: a string as is, a number as JavaScript's own `String(n)` (no float
+/// formatting in the bundle).
+pub fn get_text(obj: &JsValue, key: &str) -> Option<String> {
+    let v = get(obj, key);
+    v.as_string().or_else(|| {
+        v.as_f64()
+            .and_then(|_| v.unchecked_ref::<Number>().to_string_with_radix(10).ok())
+            .map(String::from)
+    })
+}
+
+/// The string-valued entries of a plain object (`strings`, `appearance`); `None` when `v` is
+/// given but is not an object.
+pub fn string_entries(v: &JsValue) -> Option<Vec<(String, String)>> {
+    if v.is_undefined() || v.is_null() {
+        return Some(Vec::new());
+    }
+    if !v.is_object() || Array::is_array(v) {
+        return None;
+    }
+    Some(
+        Object::entries(v.unchecked_ref::<Object>())
+            .iter()
+            .filter_map(|pair| {
+                let pair: Array = pair.unchecked_into();
+                Some((
+                    pair.get(0).as_string()?,
+                    pair.get(1).as_string().unwrap_or_default(),
+                ))
+            })
+            .collect(),
+    )
 }

@@ -2,38 +2,58 @@
 //!
 //! A Leptos component compiled to WebAssembly. A merchant embeds `dist/kasir.js` with one script
 //! tag and calls `Kasir.mount(target, options)` (or adds `<div data-kasir …>`). The widget shows a
-//! method picker (TrueMoney Wallet, TrueMoney QR, Akulaku, PromptPay), creates payment sources in
+//! method picker (the provider's methods from kasir-core's catalogue), creates payment sources in
 //! the browser with a **public** key, asks the merchant's server to create the payment, shows the
 //! QR code or follows the redirect, polls the result and reports it to the host page with DOM
 //! events (`kasir:*`), callbacks (`on*`) and the `checkout.result` promise.
 //!
 //! # Layout
-//! - [`embed`]: the JavaScript API (mount, destroy, auto-mount), events, and the effect runner.
-//! - [`config`]: options → validated [`config::Settings`]; every problem is a named
-//!   [`config::KasirError`].
+//! - [`embed`]: the JavaScript API only (mount, destroy, auto-mount).
+//! - [`options`]: the option ↔ `data-*` attribute table; JavaScript options → [`config::RawOptions`].
+//! - [`config`]: raw options → validated [`config::Settings`] (pure, tested natively).
+//! - [`error`]: [`error::KasirError`], every named error with its stable code.
+//! - [`events`]: `kasir:*` events, `on*` callbacks, `postMessage` to and from a parent page.
+//! - [`checkout`]: one mounted checkout's state ([`checkout::Ctx`]) and its Leptos context.
+//! - [`controller`]: pay, the state machine's effects, retrieve, cancel, resume.
 //! - [`flow`]: the pure checkout state machine (select → create → QR / redirect → result), the
 //!   polling schedule and the redirect URL rule; tested natively.
-//! - [`psp`]: one file per PSP for browser-side calls, plus the merchant hooks.
-//! - [`actions`]: next-action views and mechanics: QR + countdown, redirects, polling.
-//! - [`ui`]: the screens (picker, status, result).
+//! - [`psp`]: one adapter per PSP behind [`psp::Adapter`] (`omise`, `wooshpay`, `ecommpay`), and
+//!   the merchant hooks (`merchant`). The only place that knows which PSP is which.
+//! - [`actions`]: mechanics only: polling with backoff (`poll`), GET/POST redirects (`redirect`).
+//! - [`ui`]: the screens as `#[component]`s taking the checkout from context: `picker`, `qr`,
+//!   `handoff`, `result`, `status` (redirecting, confirming), with `focus` and `qr_code` helpers.
 //! - [`i18n`]: flat dotted keys, one file per locale.
 //! - [`resume`]: the pending payment in `sessionStorage`, for reloads and returns.
-//! - [`jsview`]: kasir-core's `JsonView` over JavaScript objects.
+//! - [`page`]: the host page: target, device, own URL, random ids, shadow-root stylesheet.
+//! - [`jsview`]: kasir-core's `JsonView` over JavaScript objects, and the `Reflect` helpers.
+//! - [`net`]: JSON over `fetch`, HTTP Basic auth with a public key.
+//!
+//! Imports only go down this list's dependency order (embed → controller → psp → checkout →
+//! config/flow/i18n …); no two files import each other.
 //!
 //! # Design decisions
 //! - PSP objects are interpreted by kasir-core through `JsonView`, so the same rules run in the
 //!   sandbox's tests and in the browser, without serde_json in the bundle.
+//! - Methods are catalogue rows: the picker, the wire names and the flow (QR, redirect, app
+//!   redirect and its desktop handoff) come from kasir-core, so a new method on an existing flow
+//!   touches no widget file.
 //! - Secret keys are refused before anything else; no request is sent with bad options.
 //! - The DOM is only touched through Leptos views and a handful of `web_sys` calls; merchant and
 //!   PSP strings are always text, never HTML (the only `inner_html` is our own QR SVG).
 
 pub mod actions;
+pub mod checkout;
 pub mod config;
+pub mod controller;
 pub mod embed;
+pub mod error;
+pub mod events;
 pub mod flow;
 pub mod i18n;
 pub mod jsview;
 pub mod net;
+pub mod options;
+pub mod page;
 pub mod psp;
 pub mod resume;
 pub mod ui;

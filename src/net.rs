@@ -1,17 +1,14 @@
-//! Minimal JSON-over-fetch (no client crate: every KB in the bundle is paid by every shopper).
+//! Minimal JSON-over-fetch and HTTP Basic auth with a public key (no client crate: every KB in
+//! the bundle is paid by every shopper).
 
-use crate::config::KasirError;
+use crate::error::KasirError;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, Request, RequestInit, Response};
 
 fn js_message(e: &JsValue) -> String {
     e.as_string()
-        .or_else(|| {
-            js_sys::Reflect::get(e, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-        })
+        .or_else(|| crate::jsview::get(e, "message").as_string())
         .unwrap_or_else(|| "request failed".into())
 }
 
@@ -54,4 +51,14 @@ pub async fn request(
 /// `encodeURIComponent`.
 pub fn encode(s: &str) -> String {
     String::from(js_sys::encode_uri_component(s))
+}
+
+/// `Basic base64(key:)`: HTTP Basic auth with a **public** key as the user name (Opn, WooshPay).
+pub fn basic_auth(key: Option<&str>) -> Result<String, KasirError> {
+    let key = key.ok_or(KasirError::MissingPublicKey)?;
+    let w = web_sys::window().ok_or_else(|| KasirError::Network("no window".into()))?;
+    let b64 = w
+        .btoa(&format!("{key}:"))
+        .map_err(|_| KasirError::MissingPublicKey)?;
+    Ok(format!("Basic {b64}"))
 }

@@ -1,12 +1,13 @@
 //! Not losing a payment: the pending payment is remembered in `sessionStorage` (per tab, per
 //! provider + amount + currency) from the moment it exists until its result is reported, so a
 //! reload shows the same QR with the time left and a return from the provider's page confirms
-//! the payment — reported exactly once. WooshPay's return parameters (`payment_intent`,
-//! `payment_intent_client_secret`) are understood even without a remembered payment.
+//! the payment — reported exactly once. (A PSP that names the payment in the return URL is
+//! understood by its adapter, `psp::Adapter::resume_from_return`.)
 
 use crate::config::Settings;
-use js_sys::{Object, Reflect, JSON};
-use kasir_core::{MethodId, Psp};
+use crate::jsview::{get, set};
+use js_sys::{Object, JSON};
+use kasir_core::MethodId;
 use wasm_bindgen::JsValue;
 
 fn storage() -> Option<web_sys::Storage> {
@@ -27,10 +28,10 @@ fn key(s: &Settings) -> String {
 pub fn save(s: &Settings, method: MethodId, payment: &JsValue, client_secret: Option<&str>) {
     let Some(st) = storage() else { return };
     let rec = Object::new();
-    let _ = Reflect::set(&rec, &"method".into(), &method.as_str().into());
-    let _ = Reflect::set(&rec, &"payment".into(), payment);
+    set(&rec, "method", &method.as_str().into());
+    set(&rec, "payment", payment);
     if let Some(cs) = client_secret {
-        let _ = Reflect::set(&rec, &"clientSecret".into(), &cs.into());
+        set(&rec, "clientSecret", &cs.into());
     }
     if let Ok(text) = JSON::stringify(&rec) {
         let _ = st.set_item(&key(s), &String::from(text));
@@ -45,7 +46,8 @@ pub fn mark_reported(payment_id: &str) {
     }
 }
 
-fn was_reported(payment_id: &str) -> bool {
+/// Whether a payment's result was already reported in this tab.
+pub fn was_reported(payment_id: &str) -> bool {
     storage()
         .and_then(|st| {
             st.get_item(&format!("kasir:reported:{payment_id}"))
@@ -62,43 +64,12 @@ pub fn clear(s: &Settings) {
     }
 }
 
-fn query_param(name: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    params.get(name).filter(|v| !v.is_empty())
-}
-
-/// A payment to resume: `(method, PSP object, client secret)`.
+/// A remembered payment to resume: `(method, PSP object, client secret)`.
 pub fn load(s: &Settings) -> Option<(MethodId, JsValue, Option<String>)> {
-    if let Some(text) = storage().and_then(|st| st.get_item(&key(s)).ok().flatten()) {
-        if let Ok(rec) = JSON::parse(&text) {
-            let method = Reflect::get(&rec, &"method".into())
-                .ok()?
-                .as_string()?
-                .parse()
-                .ok()?;
-            let payment = Reflect::get(&rec, &"payment".into()).ok()?;
-            let cs = Reflect::get(&rec, &"clientSecret".into())
-                .ok()
-                .and_then(|v| v.as_string());
-            if payment.is_object() {
-                return Some((method, payment, cs));
-            }
-        }
-    }
-    if s.provider == Psp::Wooshpay {
-        let id = query_param("payment_intent")?;
-        let cs = query_param("payment_intent_client_secret")?;
-        if crate::psp::wooshpay::intent_id(&cs) != Some(id.as_str()) || was_reported(&id) {
-            return None;
-        }
-        let pi = Object::new();
-        let _ = Reflect::set(&pi, &"object".into(), &"payment_intent".into());
-        let _ = Reflect::set(&pi, &"id".into(), &id.into());
-        let _ = Reflect::set(&pi, &"status".into(), &"processing".into());
-        let _ = Reflect::set(&pi, &"client_secret".into(), &cs.clone().into());
-        let method = *s.methods.first()?;
-        return Some((method, pi.into(), Some(cs)));
-    }
-    None
+    let text = storage()?.get_item(&key(s)).ok().flatten()?;
+    let rec = JSON::parse(&text).ok()?;
+    let method = get(&rec, "method").as_string()?.parse().ok()?;
+    let payment = get(&rec, "payment");
+    let cs = get(&rec, "clientSecret").as_string();
+    payment.is_object().then_some((method, payment, cs))
 }

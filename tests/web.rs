@@ -584,3 +584,141 @@ async fn works_inside_a_shadow_root() {
     assert_eq!(events(&inner), vec!["ready", "select"]);
     destroy(&c);
 }
+
+/// Regression: the stylesheet declared the `--kasir-*` defaults on `.kasir` itself, so a value a
+/// merchant set on an ancestor was overridden (contrary to the stylesheet's own comment).
+#[wasm_bindgen_test]
+async fn css_token_set_on_an_ancestor_is_not_overridden_by_the_widget_defaults() {
+    let sheet = doc().create_element("style").unwrap();
+    sheet.set_text_content(Some(include_str!("../www/kasir.css")));
+    doc().head().unwrap().append_child(&sheet).unwrap();
+    let bg = |el: &HtmlElement| {
+        let pay = el.query_selector("button.kasir-pay").unwrap().unwrap();
+        web_sys::window()
+            .unwrap()
+            .get_computed_style(&pay)
+            .unwrap()
+            .unwrap()
+            .get_property_value("background-color")
+            .unwrap()
+    };
+    // no token anywhere: the default
+    let plain = host();
+    let c1 = mount(&plain, options("{}")).await.unwrap();
+    leptos::task::tick().await;
+    assert_eq!(
+        bg(&plain),
+        "rgb(11, 95, 255)",
+        "default --kasir-color-primary"
+    );
+    // set on an ancestor two levels up, in the light and the dark theme
+    let outer = host();
+    outer
+        .style()
+        .set_property("--kasir-color-primary", "rgb(1, 2, 3)")
+        .unwrap();
+    let middle: HtmlElement = doc().create_element("section").unwrap().unchecked_into();
+    outer.append_child(&middle).unwrap();
+    let el: HtmlElement = doc().create_element("div").unwrap().unchecked_into();
+    middle.append_child(&el).unwrap();
+    let c2 = mount(&el, options("{}")).await.unwrap();
+    leptos::task::tick().await;
+    assert_eq!(bg(&el), "rgb(1, 2, 3)", "the ancestor's token wins");
+    destroy(&c2);
+    let c3 = mount(&el, options("{theme:'dark'}")).await.unwrap();
+    leptos::task::tick().await;
+    assert_eq!(
+        bg(&el),
+        "rgb(1, 2, 3)",
+        "also over the dark theme's default"
+    );
+    destroy(&c3);
+    destroy(&c1);
+    let c5 = mount(&plain, options("{theme:'dark'}")).await.unwrap();
+    leptos::task::tick().await;
+    assert_eq!(bg(&plain), "rgb(110, 168, 255)", "dark default");
+    destroy(&c5);
+    sheet.remove();
+}
+
+/// Every option that is not a function can be set as a data attribute (the one option ↔
+/// attribute table), including the JSON objects `strings` and `appearance`.
+#[wasm_bindgen_test]
+async fn data_attributes_set_every_option() {
+    let el = host();
+    for (k, v) in [
+        ("data-kasir", ""),
+        ("data-provider", "omise"),
+        ("data-public-key", "pkey_test_kasir"),
+        ("data-api-base", "https://psp.test"),
+        ("data-amount", "400000"),
+        ("data-currency", "THB"),
+        ("data-locale", "en"),
+        ("data-methods", "truemoney_qr promptpay"),
+        ("data-create-payment-url", "https://shop.test/charges"),
+        ("data-redirect-target", "_blank"),
+        ("data-theme", "dark"),
+        ("data-strings", r#"{"pay.button": "Go {amount}"}"#),
+        ("data-appearance", r#"{"--kasir-radius": "3px"}"#),
+    ] {
+        el.set_attribute(k, v).unwrap();
+    }
+    record_events(&el);
+    kasir::embed::auto_mount();
+    leptos::task::tick().await;
+    sleep(10).await;
+    let names: Vec<String> = radios(&el)
+        .iter()
+        .map(|r| r.text_content().unwrap())
+        .collect();
+    assert_eq!(names, vec!["TrueMoney QR", "PromptPay"], "data-methods");
+    let pay = el.query_selector("button.kasir-pay").unwrap().unwrap();
+    assert_eq!(pay.text_content().unwrap(), "Go ฿4,000.00", "data-strings");
+    let root: HtmlElement = el
+        .query_selector(".kasir")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
+    assert_eq!(
+        root.style().get_property_value("--kasir-radius").unwrap(),
+        "3px",
+        "data-appearance"
+    );
+    assert_eq!(events(&el), vec!["ready"]);
+    // a JSON attribute that is not an object: a named error, nothing mounted
+    let bad = host();
+    for (k, v) in [
+        ("data-kasir", ""),
+        ("data-provider", "omise"),
+        ("data-public-key", "pkey_test_kasir"),
+        ("data-amount", "400000"),
+        ("data-currency", "THB"),
+        ("data-create-payment-url", "https://shop.test/charges"),
+        ("data-strings", "not json"),
+    ] {
+        bad.set_attribute(k, v).unwrap();
+    }
+    record_events(&bad);
+    kasir::embed::auto_mount();
+    leptos::task::tick().await;
+    assert_eq!(events(&bad), vec!["error:invalid_option"]);
+    assert!(radios(&bad).is_empty());
+    el.remove();
+    bad.remove();
+}
+
+/// `kasir:error` with `no_method_available` when no method can take the amount (promised by
+/// kasir.d.ts, never raised before); the picker still says why.
+#[wasm_bindgen_test]
+async fn no_method_available_is_reported() {
+    let el = host();
+    record_events(&el);
+    let c = mount(&el, options("{amount: 1000}")).await.unwrap();
+    leptos::task::tick().await;
+    assert_eq!(events(&el), vec!["ready", "error:no_method_available"]);
+    assert!(radios(&el)
+        .iter()
+        .all(|r| r.get_attribute("aria-disabled").as_deref() == Some("true")));
+    destroy(&c);
+}

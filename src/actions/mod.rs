@@ -1,5 +1,4 @@
-//! Next-action handling: QR + countdown, GET/POST redirects, status polling.
+//! Next-action mechanics, free of checkout state: polling with backoff, GET/POST redirects.
 
 pub mod poll;
-pub mod qr;
 pub mod redirect;

@@ -1,14 +1,10 @@
-//! Status polling: starts at ~2 s, backs off with jitter to ≤ 10 s, one request at a time,
-//! paused while the page is hidden, stopped at a terminal status, on destroy, on a new attempt,
-//! or at expiry + grace. Network errors are retried with the same backoff and reported once.
+//! Polling mechanics: a step repeated with backoff (starts at ~2 s, grows with jitter to
+//! ≤ 10 s, one step at a time), paused while the page is hidden. What a step does — retrieve,
+//! interpret, stop at a terminal status, on destroy, on a new attempt or at expiry + grace — is
+//! the controller's.
 
-use crate::config::KasirError;
-use crate::embed::{apply_effects, emit, Ctx};
-use crate::flow::{past_grace, poll_delay_ms, Machine, Phase};
-use crate::jsview::Js;
+use crate::flow::poll_delay_ms;
 use js_sys::Promise;
-use leptos::prelude::*;
-use std::rc::Rc;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -50,56 +46,29 @@ pub async fn until_visible() {
     }
 }
 
-/// Poll the payment of `attempt` until it ends.
-pub async fn run(ctx: Rc<Ctx>, machine: RwSignal<Machine>, attempt: u32) {
+/// What the poller does after one step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Wait (backing off) and step again.
+    Again,
+    /// Stop polling.
+    Stop,
+}
+
+/// Call `step` until it says stop: first after ~2 s, then backing off with jitter to ≤ 10 s,
+/// one step at a time, never while the page is hidden.
+pub async fn every<F, Fut>(mut step: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Step>,
+{
     let mut n: u32 = 0;
-    let mut error_reported = false;
     loop {
         sleep(poll_delay_ms(n, js_sys::Math::random())).await;
         until_visible().await;
-        let current =
-            machine.try_with_untracked(|m| (m.attempt, m.phase.clone(), m.payment_id.clone()));
-        let Some((a, phase, Some(id))) = current else {
-            return;
-        };
-        if !ctx.alive.get() || a != attempt || matches!(phase, Phase::Done(_) | Phase::Picking) {
-            return;
-        }
-        let expires = match &phase {
-            Phase::Qr(q) => q.expires_at_ms,
-            _ => None,
-        };
-        if past_grace(expires, js_sys::Date::now() as i64) {
-            let fx = machine
-                .try_update(|m| m.on_gave_up(attempt))
-                .unwrap_or_default();
-            apply_effects(&ctx, machine, attempt, fx);
-            return;
-        }
-        let answer = crate::embed::retrieve(&ctx, &id).await;
-        if !ctx.alive.get() {
+        if step().await == Step::Stop {
             return;
         }
         n = n.saturating_add(1);
-        match answer.and_then(|v| {
-            kasir_core::status::interpret(ctx.settings.provider, &Js(v.clone()))
-                .map(|p| (v, p))
-                .map_err(|e| KasirError::InvalidResponse(e.to_string()))
-        }) {
-            Ok((v, payment)) => {
-                error_reported = false;
-                *ctx.last_payment.borrow_mut() = v;
-                let fx = machine
-                    .try_update(|m| m.on_poll(attempt, payment))
-                    .unwrap_or_default();
-                apply_effects(&ctx, machine, attempt, fx);
-            }
-            Err(e) => {
-                if !error_reported {
-                    error_reported = true;
-                    emit(&ctx, "error", Some(&e), None);
-                }
-            }
-        }
     }
 }

@@ -3,7 +3,6 @@
 //! an iframe the redirect targets `_top` unless the `redirectTarget` option says otherwise.
 
 use crate::net::encode;
-use js_sys::Reflect;
 use kasir_core::status::RedirectMethod;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlFormElement, HtmlInputElement};
@@ -15,24 +14,22 @@ fn in_iframe(w: &web_sys::Window) -> bool {
     }
 }
 
-/// Navigate the shopper; the URL was already checked by `flow::is_allowed_redirect`.
+/// Navigate the shopper to `url` in `target` (`None`: `_top` inside an iframe, else `_self`);
+/// the URL was already checked by `flow::is_allowed_redirect`.
 pub fn go(
-    options: &JsValue,
+    target: Option<&str>,
     url: &str,
     method: RedirectMethod,
     fields: &[(String, String)],
 ) -> Result<(), JsValue> {
     let w = web_sys::window().ok_or(JsValue::NULL)?;
-    let target = Reflect::get(options, &"redirectTarget".into())
-        .ok()
-        .and_then(|t| t.as_string())
-        .unwrap_or_else(|| {
-            if in_iframe(&w) {
-                "_top".into()
-            } else {
-                "_self".into()
-            }
-        });
+    let target = target.map(str::to_string).unwrap_or_else(|| {
+        if in_iframe(&w) {
+            "_top".into()
+        } else {
+            "_self".into()
+        }
+    });
     match method {
         RedirectMethod::Get => {
             let mut full = url.to_string();

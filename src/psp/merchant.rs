@@ -1,28 +1,20 @@
 //! The merchant-server hooks: `createPayment` / `retrievePayment` functions, or the
 //! `createPaymentUrl` / `retrievePaymentUrl` endpoints the widget calls itself.
 
-use crate::config::KasirError;
+use crate::error::KasirError;
+use crate::jsview::get;
 use crate::net;
-use js_sys::{Function, Promise, Reflect, JSON};
+use js_sys::{Function, Promise, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-
-fn option(options: &JsValue, name: &str) -> JsValue {
-    Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-}
 
 fn hook_error(e: JsValue) -> KasirError {
     let message = e
         .as_string()
-        .or_else(|| {
-            Reflect::get(&e, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-        })
+        .or_else(|| get(&e, "message").as_string())
         .unwrap_or_else(|| "the merchant hook failed".into());
-    let code = Reflect::get(&e, &"code".into())
-        .ok()
-        .and_then(|c| c.as_string())
+    let code = get(&e, "code")
+        .as_string()
         .unwrap_or_else(|| "merchant_error".into());
     KasirError::Psp { code, message }
 }
@@ -36,10 +28,10 @@ async fn call_hook(f: &Function, arg: &JsValue) -> Result<JsValue, KasirError> {
 
 /// Ask the merchant server to start the payment; returns the PSP's own object.
 pub async fn create_payment(options: &JsValue, request: &JsValue) -> Result<JsValue, KasirError> {
-    if let Some(f) = option(options, "createPayment").dyn_ref::<Function>() {
+    if let Some(f) = get(options, "createPayment").dyn_ref::<Function>() {
         return call_hook(f, request).await;
     }
-    if let Some(url) = option(options, "createPaymentUrl").as_string() {
+    if let Some(url) = get(options, "createPaymentUrl").as_string() {
         let body: String = JSON::stringify(request)
             .map(String::from)
             .unwrap_or_default();
@@ -60,10 +52,10 @@ pub async fn retrieve_payment(
     payment: &JsValue,
     id: &str,
 ) -> Result<JsValue, KasirError> {
-    if let Some(f) = option(options, "retrievePayment").dyn_ref::<Function>() {
+    if let Some(f) = get(options, "retrievePayment").dyn_ref::<Function>() {
         return call_hook(f, payment).await;
     }
-    if let Some(url) = option(options, "retrievePaymentUrl").as_string() {
+    if let Some(url) = get(options, "retrievePaymentUrl").as_string() {
         let sep = if url.contains('?') { '&' } else { '?' };
         return net::request(
             "GET",
@@ -74,4 +66,11 @@ pub async fn retrieve_payment(
         .await;
     }
     Err(KasirError::MissingCreatePayment)
+}
+
+/// Whether the merchant gave a way to retrieve payments (`retrievePayment` or
+/// `retrievePaymentUrl`).
+pub fn has_retrieve(options: &JsValue) -> bool {
+    get(options, "retrievePayment").is_function()
+        || get(options, "retrievePaymentUrl").as_string().is_some()
 }

@@ -1,10 +1,25 @@
-//! WooshPay: confirm and retrieve a payment intent from the browser with the publishable key
-//! and the intent's `client_secret` (the merchant server created the intent with its secret key).
+//! WooshPay: the merchant's server creates the payment intent with its secret key (or passes
+//! `clientSecret`); the browser confirms and retrieves it with the publishable key and the
+//! intent's `client_secret`. A hosted checkout session is followed as a plain redirect. Back
+//! from WooshPay's page, the return URL names the intent (`payment_intent`,
+//! `payment_intent_client_secret`).
 
-use crate::config::{KasirError, Settings};
+use crate::checkout::Ctx;
+use crate::config::Settings;
+use crate::error::KasirError;
+use crate::jsview::{set, Js};
 use crate::net;
-use js_sys::{Array, Object, Reflect, JSON};
+use crate::page::{query_param, Device};
+use crate::psp::adapter::{retrieve_from_merchant, Adapter, PspFuture, Returned};
+use crate::psp::merchant;
+use crate::resume;
+use js_sys::{Array, Object, JSON};
+use kasir_core::catalogue::Offer;
+use kasir_core::view::JsonView;
 use wasm_bindgen::JsValue;
+
+/// The WooshPay adapter.
+pub struct Wooshpay;
 
 /// The intent id inside a client secret (`pi_…_secret_…`).
 pub fn intent_id(client_secret: &str) -> Option<&str> {
@@ -16,21 +31,87 @@ pub fn intent_id(client_secret: &str) -> Option<&str> {
         })
 }
 
-fn auth(s: &Settings) -> Result<String, KasirError> {
-    let key = s
-        .public_key
-        .as_deref()
-        .ok_or(KasirError::MissingPublicKey)?;
-    let w = web_sys::window().ok_or_else(|| KasirError::Network("no window".into()))?;
-    Ok(format!(
-        "Basic {}",
-        w.btoa(&format!("{key}:"))
-            .map_err(|_| KasirError::MissingPublicKey)?
-    ))
+fn is_session(obj: &JsValue) -> bool {
+    Js(obj.clone()).str_at(&["object"]).as_deref() == Some("checkout.session")
 }
 
-fn set(o: &Object, k: &str, v: &JsValue) {
-    let _ = Reflect::set(o, &JsValue::from_str(k), v);
+/// The client secret of an intent that still waits for the browser's confirmation.
+fn secret_to_confirm(obj: &JsValue) -> Option<String> {
+    if let Some(cs) = obj.as_string() {
+        return Some(cs);
+    }
+    let o = Js(obj.clone());
+    let needs_confirm = o.str_at(&["object"]).as_deref() == Some("payment_intent")
+        && matches!(
+            o.str_at(&["status"]).as_deref(),
+            Some("requires_payment_method" | "requires_confirmation")
+        )
+        && o.field("next_action").is_none_or(|n| n.is_null())
+        && o.field("last_payment_error").is_none_or(|n| n.is_null());
+    needs_confirm
+        .then(|| o.str_at(&["client_secret"]))
+        .flatten()
+}
+
+impl Adapter for Wooshpay {
+    fn create<'a>(
+        &'a self,
+        ctx: &'a Ctx,
+        offer: &'static Offer,
+        request: &'a JsValue,
+        idempotency_key: &'a str,
+    ) -> PspFuture<'a> {
+        Box::pin(async move {
+            let given = ctx.client_secret.borrow().clone();
+            let obj = match given {
+                // The merchant server already created the intent: confirm it from here.
+                Some(cs) => JsValue::from(cs),
+                None => merchant::create_payment(&ctx.options, request).await?,
+            };
+            let Some(cs) = secret_to_confirm(&obj) else {
+                return Ok(obj);
+            };
+            *ctx.client_secret.borrow_mut() = Some(cs.clone());
+            let wire = offer.wire_name_for(ctx.device.mobile);
+            confirm(&ctx.settings, &cs, wire, ctx.device, idempotency_key).await
+        })
+    }
+
+    fn retrieve<'a>(&'a self, ctx: &'a Ctx, id: &'a str) -> PspFuture<'a> {
+        match ctx.client_secret.borrow().clone() {
+            Some(cs) if !merchant::has_retrieve(&ctx.options) => {
+                Box::pin(async move { retrieve(&ctx.settings, &cs).await })
+            }
+            _ => retrieve_from_merchant(ctx, id),
+        }
+    }
+
+    fn resume_from_return(&self, _ctx: &Ctx) -> Option<Returned> {
+        let id = query_param("payment_intent")?;
+        let cs = query_param("payment_intent_client_secret")?;
+        if intent_id(&cs) != Some(id.as_str()) || resume::was_reported(&id) {
+            return None;
+        }
+        let pi = Object::new();
+        set(&pi, "object", &"payment_intent".into());
+        set(&pi, "id", &id.into());
+        set(&pi, "status", &"processing".into());
+        set(&pi, "client_secret", &cs.clone().into());
+        Some((pi.into(), Some(cs)))
+    }
+
+    fn return_params(&self) -> &'static [&'static str] {
+        &[
+            "payment_intent",
+            "payment_intent_client_secret",
+            "redirect_status",
+        ]
+    }
+
+    fn desktop_handoff(&self, created: &JsValue) -> bool {
+        // A hosted checkout session is a whole checkout page, not a wallet: no phone handoff.
+        !is_session(created)
+    }
 }
 
 /// `POST /v1/payment_intents/{id}/confirm` with `payment_method_types: [method]`, the device's
@@ -40,8 +121,7 @@ pub async fn confirm(
     s: &Settings,
     client_secret: &str,
     wire: &str,
-    mobile: bool,
-    os: &str,
+    device: Device,
     idempotency_key: &str,
 ) -> Result<JsValue, KasirError> {
     let id = intent_id(client_secret).ok_or_else(|| {
@@ -51,12 +131,9 @@ pub async fn confirm(
     set(&body, "client_secret", &client_secret.into());
     set(&body, "payment_method_types", &Array::of1(&wire.into()));
     let opts = Object::new();
-    set(
-        &opts,
-        "terminal_type",
-        &(if mobile { "WAP" } else { "WEB" }).into(),
-    );
-    match os {
+    let terminal = if device.mobile { "WAP" } else { "WEB" };
+    set(&opts, "terminal_type", &terminal.into());
+    match device.os {
         "android" => set(&opts, "os_type", &"ANDROID".into()),
         "ios" => set(&opts, "os_type", &"IOS".into()),
         _ => {}
@@ -72,7 +149,7 @@ pub async fn confirm(
         "POST",
         &format!("{}/v1/payment_intents/{id}/confirm", s.api_base),
         &[
-            ("Authorization", &auth(s)?),
+            ("Authorization", &net::basic_auth(s.public_key.as_deref())?),
             ("Content-Type", "application/json"),
             ("Idempotency-Key", idempotency_key),
         ],
@@ -93,7 +170,7 @@ pub async fn retrieve(s: &Settings, client_secret: &str) -> Result<JsValue, Kasi
             s.api_base,
             net::encode(client_secret)
         ),
-        &[("Authorization", &auth(s)?)],
+        &[("Authorization", &net::basic_auth(s.public_key.as_deref())?)],
         None,
     )
     .await

@@ -2,12 +2,11 @@
 //! Space/Enter select) where a method outside its amount limits is shown disabled *with the
 //! reason*, and the Pay button.
 
-use crate::embed::{emit, pay, Ctx};
-use crate::flow::{Machine, Phase};
-use kasir_core::catalogue::{availability, Availability, Unavailable};
-use kasir_core::MethodId;
+use crate::checkout;
+use crate::controller::{pay, select};
+use crate::flow::Phase;
+use kasir_core::catalogue::{availability, Availability, MethodId, Unavailable};
 use leptos::prelude::*;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 struct Item {
@@ -23,8 +22,10 @@ fn focus_id(scope: &web_sys::HtmlElement, id: &str) {
 }
 
 /// The picker screen.
-#[allow(non_snake_case)]
-pub fn Picker(ctx: Rc<Ctx>, machine: RwSignal<Machine>) -> impl IntoView {
+#[component]
+pub fn Picker() -> impl IntoView {
+    let ctx = checkout::current();
+    let machine = ctx.machine;
     let s = &ctx.settings;
     let locale = s.locale;
     let tx = ctx.texts.clone();
@@ -41,7 +42,7 @@ pub fn Picker(ctx: Rc<Ctx>, machine: RwSignal<Machine>) -> impl IntoView {
                 Availability::Unavailable(Unavailable::AboveMaximum { max }) => {
                     Some(tx.tf("reason.above_max", &[("amount", &max.format(locale))]))
                 }
-                Availability::Unavailable(_) => Some(tx.t("error.none_available").to_string()),
+                Availability::Unavailable(_) => Some(tx.t("error.none_available")),
             },
         })
         .collect();
@@ -56,12 +57,7 @@ pub fn Picker(ctx: Rc<Ctx>, machine: RwSignal<Machine>) -> impl IntoView {
 
     let select = {
         let ctx = ctx.clone();
-        move |m: MethodId| {
-            if machine.try_update(|mm| mm.select(m)) == Some(true) {
-                ctx.selected_method.set(Some(m));
-                emit(&ctx, "select", None, None);
-            }
-        }
+        move |m: MethodId| select(&ctx, m)
     };
     let on_keydown = {
         let select = select.clone();
@@ -162,9 +158,9 @@ pub fn Picker(ctx: Rc<Ctx>, machine: RwSignal<Machine>) -> impl IntoView {
                 class="kasir-button kasir-primary kasir-pay"
                 disabled=move || !can_pay()
                 aria-busy=move || if busy() { "true" } else { "false" }
-                on:click=move |_| pay(&pay_ctx, machine)
+                on:click=move |_| pay(&pay_ctx)
             >
-                {move || if busy() { tx.t("pay.working").to_string() } else { tx.tf("pay.button", &[("amount", &amount)]) }}
+                {move || if busy() { tx.t("pay.working") } else { tx.tf("pay.button", &[("amount", &amount)]) }}
             </button>
         </div>
     }

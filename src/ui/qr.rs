@@ -2,32 +2,14 @@
 //! a text alternative with the amount, a countdown to the PSP's own `expires_at` (announced
 //! politely and sparingly to screen readers), a save button for phones, and a way back.
 
-use crate::embed::{cancel, continue_to, Ctx};
-use crate::flow::{format_remaining, Machine, QrState};
-use crate::ui::focus_on_mount;
+use crate::checkout;
+use crate::controller::cancel;
+use crate::flow::{format_remaining, QrState};
+use crate::ui::focus::focus_on_mount;
+use crate::ui::qr_code::qr_svg;
 use leptos::html;
 use leptos::prelude::*;
-use std::rc::Rc;
 use std::time::Duration;
-
-/// Render `payload` as an SVG QR code: one `<path>` of unit squares in a viewBox with a 4-module
-/// quiet zone (scaled by CSS). Built here rather than with the crate's generic renderer, which
-/// costs more bytes in the bundle than this.
-pub fn qr_svg(payload: &str) -> Option<String> {
-    use std::fmt::Write;
-    let code = qrcode::QrCode::new(payload.as_bytes()).ok()?;
-    let width = code.width();
-    let size = width + 8;
-    let mut path = String::with_capacity(width * width * 4);
-    for (i, color) in code.to_colors().iter().enumerate() {
-        if *color == qrcode::Color::Dark {
-            let _ = write!(path, "M{} {}h1v1h-1z", i % width + 4, i / width + 4);
-        }
-    }
-    Some(format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path fill="#000" d="{path}"/></svg>"##
-    ))
-}
 
 /// What the screen reader hears about the time left: only when the whole minute changes, and
 /// at 30 and 10 seconds.
@@ -47,15 +29,18 @@ fn announcement_bucket(remaining_ms: i64) -> i64 {
 }
 
 /// The QR screen.
-#[allow(non_snake_case)]
-pub fn QrView(ctx: Rc<Ctx>, machine: RwSignal<Machine>, qr: QrState) -> impl IntoView {
+#[component]
+pub fn QrScreen(
+    /// The code and its expiry.
+    qr: QrState,
+) -> impl IntoView {
+    let ctx = checkout::current();
     let locale = ctx.settings.locale;
     let tx = ctx.texts.clone();
-    let method = ctx
-        .selected_method
-        .get_untracked()
-        .map(|m| m.display_name())
-        .unwrap_or("QR");
+    let method = match ctx.method_name() {
+        "" => "QR",
+        name => name,
+    };
     let amount = ctx.settings.money.format(locale);
     let alt = tx.tf("qr.alt", &[("amount", &amount), ("method", method)]);
     let now = RwSignal::new(js_sys::Date::now() as i64);
@@ -85,12 +70,12 @@ pub fn QrView(ctx: Rc<Ctx>, machine: RwSignal<Machine>, qr: QrState) -> impl Int
     let tx_c = tx.clone();
     let countdown = move || match remaining() {
         Some(ms) if ms > 0 => tx_c.tf("qr.expires_in", &[("time", &format_remaining(ms))]),
-        Some(_) => tx_c.t("qr.expired").to_string(),
+        Some(_) => tx_c.t("qr.expired"),
         None => String::new(),
     };
     let tx_a = tx.clone();
     let announce = move || match bucket.get() {
-        Some(0) => tx_a.t("qr.expired").to_string(),
+        Some(0) => tx_a.t("qr.expired"),
         Some(b) => tx_a.tf("qr.time_left", &[("time", &format_remaining(b * 1000))]),
         None => String::new(),
     };
@@ -104,38 +89,8 @@ pub fn QrView(ctx: Rc<Ctx>, machine: RwSignal<Machine>, qr: QrState) -> impl Int
             <p class="kasir-sr-only" aria-live="polite">{announce}</p>
             <div class="kasir-actions">
                 {download}
-                <button type="button" class="kasir-button" on:click=move |_| cancel(&back, machine)>{tx.t("action.cancel")}</button>
+                <button type="button" class="kasir-button" on:click=move |_| cancel(&back)>{tx.t("action.cancel")}</button>
             </div>
-        </section>
-    }
-}
-
-/// Desktop handoff for a wallet redirect: continue in this browser, or scan the provider's URL
-/// with a phone (the widget keeps polling either way).
-#[allow(non_snake_case)]
-pub fn HandoffView(ctx: Rc<Ctx>, machine: RwSignal<Machine>, url: String) -> impl IntoView {
-    let tx = ctx.texts.clone();
-    let method = ctx
-        .selected_method
-        .get_untracked()
-        .map(|m| m.display_name())
-        .unwrap_or("");
-    let heading = NodeRef::<html::H2>::new();
-    focus_on_mount(heading);
-    let svg = qr_svg(&url).unwrap_or_default();
-    let alt = tx.tf("handoff.phone_hint", &[]);
-    let go = ctx.clone();
-    let back = ctx.clone();
-    view! {
-        <section class="kasir-qr kasir-handoff">
-            <h2 class="kasir-heading" tabindex="-1" node_ref=heading>{tx.tf("handoff.heading", &[("method", method)])}</h2>
-            <button type="button" class="kasir-button kasir-primary" on:click=move |_| continue_to(&go, &url)>
-                {tx.tf("handoff.continue", &[("method", method)])}
-            </button>
-            <h3 class="kasir-subheading">{tx.t("handoff.phone")}</h3>
-            <div class="kasir-qr-image" role="img" aria-label=alt.clone() inner_html=svg></div>
-            <p class="kasir-note">{alt}</p>
-            <button type="button" class="kasir-button" on:click=move |_| cancel(&back, machine)>{tx.t("action.cancel")}</button>
         </section>
     }
 }
@@ -153,16 +108,5 @@ mod tests {
         assert_eq!(announcement_bucket(25_000), 30);
         assert_eq!(announcement_bucket(5_000), 10);
         assert_eq!(announcement_bucket(-1), 0);
-    }
-
-    #[test]
-    fn svg_has_no_prolog() {
-        let svg = qr_svg("http://127.0.0.1:8080/pay/chrg_test_1").unwrap();
-        assert!(svg.starts_with("<svg"));
-        assert!(!svg.contains("style="));
-        // version 3 (29 modules) + quiet zone
-        assert!(svg.contains(r#"viewBox="0 0 37 37""#), "{svg}");
-        let dark = svg.matches('M').count();
-        assert!(dark > 200 && dark < 29 * 29, "{dark} dark modules");
     }
 }

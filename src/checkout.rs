@@ -1,0 +1,79 @@
+//! One mounted checkout's state ([`Ctx`]) and the handle the screens take from the Leptos
+//! context ([`provide`] / [`current`]). A leaf of the widget: the controller, the PSP adapters,
+//! the events and the screens all read it; it reads none of them.
+
+use crate::config::Settings;
+use crate::flow::Machine;
+use crate::i18n::Texts;
+use crate::page::Device;
+use js_sys::Function;
+use kasir_core::catalogue::{offer, MethodId, Offer};
+use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+use web_sys::HtmlElement;
+
+/// Everything one mounted checkout needs (not `Send`: lives in the UI thread only).
+pub struct Ctx {
+    /// Validated options.
+    pub settings: Settings,
+    /// The merchant's options object (hooks and callbacks are read from it).
+    pub options: JsValue,
+    /// The element the widget is mounted on (events are dispatched here).
+    pub target: HtmlElement,
+    /// False once destroyed: async work checks it after every await.
+    pub alive: Cell<bool>,
+    /// Resolves `checkout.result`.
+    pub resolve_result: RefCell<Option<Function>>,
+    /// The PSP object of the current payment (passed to `retrievePayment`).
+    pub last_payment: RefCell<JsValue>,
+    /// Unique prefix for element ids.
+    pub id_prefix: String,
+    /// The shopper's device.
+    pub device: Device,
+    /// Message shown in the widget's alert region.
+    pub error: RwSignal<Option<String>>,
+    /// The checkout state machine (phase, selected method, attempt).
+    pub machine: RwSignal<Machine>,
+    /// UI strings (locale + the merchant's overrides).
+    pub texts: Texts,
+    /// The PSP's browser-side secret for the current payment (WooshPay `client_secret`), from
+    /// the options or from the merchant's answer.
+    pub client_secret: RefCell<Option<String>>,
+}
+
+impl Ctx {
+    /// The method selected / being paid (the state machine holds it; this is its one copy).
+    pub fn method(&self) -> Option<MethodId> {
+        self.machine.try_with_untracked(|m| m.selected).flatten()
+    }
+    /// The catalogue row of `method` for this checkout's provider and currency.
+    pub fn offer_of(&self, method: MethodId) -> Option<&'static Offer> {
+        offer(method, self.settings.provider, self.settings.money.currency)
+    }
+    /// The selected method's brand name ("" when none).
+    pub fn method_name(&self) -> &'static str {
+        self.method().map(MethodId::display_name).unwrap_or("")
+    }
+}
+
+/// A `Copy` handle on the mounted checkout, kept in the reactive arena so it can be put in
+/// the Leptos context (which wants `Send + Sync`).
+#[derive(Clone, Copy)]
+pub struct Checkout(StoredValue<Rc<Ctx>, LocalStorage>);
+
+/// Make `ctx` the checkout of the screens rendered under the current owner.
+pub fn provide(ctx: Rc<Ctx>) {
+    provide_context(Checkout(StoredValue::new_local(ctx)));
+}
+
+/// The checkout of the screen being rendered (every screen renders under `ui::Root`, which
+/// has it). `use_context` rather than `expect_context`, whose panic message would pull
+/// `Debug` formatting into the bundle.
+pub fn current() -> Rc<Ctx> {
+    use_context::<Checkout>()
+        .expect("screens render under ui::Root")
+        .0
+        .get_value()
+}

@@ -1,0 +1,284 @@
+//! The controller of one mounted checkout: Pay (source → merchant → PSP), the state machine's
+//! effects (report, poll, navigate), retrieve, cancel, and resuming a payment after a reload or
+//! a return. It speaks to the PSP only through its [`Adapter`](crate::psp::Adapter).
+
+use crate::actions::poll::{self, Step};
+use crate::actions::redirect;
+use crate::checkout::Ctx;
+use crate::error::KasirError;
+use crate::events::{detail, emit, emit_error};
+use crate::flow::{past_grace, Effect, Outcome, Phase};
+use crate::jsview::{get, set, Js};
+use crate::page::random_id;
+use crate::psp::{adapter, Adapter};
+use crate::resume;
+use js_sys::{Function, Object};
+use kasir_core::catalogue::{Flow, MethodId, Offer};
+use kasir_core::status::{interpret, InterpretError, RedirectMethod};
+use kasir_core::view::JsonView;
+use kasir_core::Payment;
+use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+
+fn psp(ctx: &Ctx) -> &'static dyn Adapter {
+    adapter(ctx.settings.provider)
+}
+
+fn interpret_js(ctx: &Ctx, obj: &JsValue) -> Result<Payment, KasirError> {
+    interpret(ctx.settings.provider, &Js(obj.clone())).map_err(|e| match e {
+        InterpretError::PspError { code, message, .. } => KasirError::Psp { code, message },
+        other => KasirError::InvalidResponse(other.to_string()),
+    })
+}
+
+/// The shopper selected a method on the picker (reports `kasir:select`).
+pub fn select(ctx: &Ctx, method: MethodId) {
+    if ctx.machine.try_update(|m| m.select(method)) == Some(true) {
+        emit(ctx, "select", None, None);
+    }
+}
+
+/// The shopper pressed Pay (or "Generate a new QR").
+pub fn pay(ctx: &Rc<Ctx>) {
+    let Some(Some((method, attempt))) = ctx.machine.try_update(|m| m.start_pay()) else {
+        return;
+    };
+    ctx.error.set(None);
+    leptos::task::spawn_local(pay_flow(ctx.clone(), method, attempt));
+}
+
+async fn pay_flow(ctx: Rc<Ctx>, method: MethodId, attempt: u32) {
+    let result = create(&ctx, method).await;
+    if !ctx.alive.get() {
+        return;
+    }
+    match result {
+        Ok((obj, payment, offer)) => {
+            let handoff = !ctx.device.mobile
+                && offer.flow == Flow::AppRedirect
+                && psp(&ctx).desktop_handoff(&obj);
+            *ctx.last_payment.borrow_mut() = obj;
+            let fx = ctx
+                .machine
+                .try_update(|m| {
+                    m.desktop_handoff = handoff;
+                    m.on_created(attempt, payment)
+                })
+                .unwrap_or_default();
+            apply_effects(&ctx, attempt, fx);
+        }
+        Err(e) => {
+            let _ = ctx.machine.try_update(|m| m.fail_creation(attempt));
+            ctx.error.set(Some(match &e {
+                KasirError::Network(_) => ctx.texts.t("error.network"),
+                KasirError::Psp { message, .. } if !message.is_empty() => message.clone(),
+                _ => ctx.texts.t("error.generic"),
+            }));
+            emit_error(&ctx, &e);
+        }
+    }
+}
+
+/// The request the merchant's `createPayment` receives.
+fn payment_request(ctx: &Ctx, method: MethodId, source: &JsValue, key: &str) -> Object {
+    let s = &ctx.settings;
+    let req = Object::new();
+    set(&req, "provider", &s.provider.as_str().into());
+    set(&req, "method", &method.as_str().into());
+    set(&req, "amount", &JsValue::from_f64(s.money.minor as f64));
+    set(&req, "currency", &s.money.currency.code().into());
+    set(&req, "source", source);
+    let return_url = s.return_url.as_deref().map(JsValue::from_str);
+    set(&req, "returnUrl", &return_url.unwrap_or(JsValue::NULL));
+    set(&req, "idempotencyKey", &key.into());
+    let dev = Object::new();
+    set(&dev, "mobile", &JsValue::from_bool(ctx.device.mobile));
+    set(&dev, "os", &ctx.device.os.into());
+    set(&req, "device", &dev);
+    req
+}
+
+async fn create(
+    ctx: &Rc<Ctx>,
+    method: MethodId,
+) -> Result<(JsValue, Payment, &'static Offer), KasirError> {
+    let offer = ctx
+        .offer_of(method)
+        .ok_or_else(|| KasirError::UnknownMethod(method.as_str().into()))?;
+    let adapter = psp(ctx);
+    let source = adapter.prepare(ctx, offer).await?;
+    if !ctx.alive.get() {
+        return Err(KasirError::Network("destroyed".into()));
+    }
+    if !source.is_null() {
+        emit(ctx, "source", None, Some(&source));
+    }
+    let key = random_id();
+    let req: JsValue = payment_request(ctx, method, &source, &key).into();
+    let obj = adapter.create(ctx, offer, &req, &key).await?;
+    let payment = interpret_js(ctx, &obj)?;
+    Ok((obj, payment, offer))
+}
+
+/// Carry out the state machine's effects.
+pub fn apply_effects(ctx: &Rc<Ctx>, attempt: u32, effects: Vec<Effect>) {
+    for fx in effects {
+        let payment = ctx.last_payment.borrow().clone();
+        match fx {
+            Effect::ReportPending => {
+                remember(ctx, &payment);
+                emit(ctx, "pending", None, Some(&payment))
+            }
+            Effect::StartPolling => {
+                remember(ctx, &payment);
+                leptos::task::spawn_local(poll_until_done(ctx.clone(), attempt));
+            }
+            Effect::Navigate {
+                url,
+                method,
+                fields,
+            } => navigate(ctx, &url, method, &fields),
+            Effect::Report(outcome) => report(ctx, outcome, &payment),
+            Effect::RefusedUrl(url) => {
+                let err = KasirError::InsecureRedirect(url);
+                ctx.error.set(Some(err.message()));
+                emit_error(ctx, &err);
+            }
+        }
+    }
+}
+
+fn navigate(ctx: &Ctx, url: &str, method: RedirectMethod, fields: &[(String, String)]) {
+    let target = ctx.settings.redirect_target.as_deref();
+    if let Err(e) = redirect::go(target, url, method, fields) {
+        let err = KasirError::Network(e.as_string().unwrap_or_else(|| "redirect failed".into()));
+        emit_error(ctx, &err);
+    }
+}
+
+/// The final outcome: forget the pending payment, report the event, resolve `result`.
+fn report(ctx: &Ctx, outcome: Outcome, payment: &JsValue) {
+    resume::clear(&ctx.settings);
+    if let Some(id) = Js(payment.clone()).str_at(&["id"]) {
+        resume::mark_reported(&id);
+    }
+    let error = match &outcome {
+        Outcome::Failed { code, message } => Some(KasirError::Psp {
+            code: code.clone(),
+            message: message.clone(),
+        }),
+        _ => None,
+    };
+    emit(ctx, outcome.event(), error.as_ref(), Some(payment));
+    if let Some(resolve) = ctx.resolve_result.borrow_mut().take() {
+        let r = detail(ctx, error.as_ref(), Some(payment));
+        set(&r, "status", &outcome.status().into());
+        let _ = resolve.call1(&JsValue::NULL, &r);
+    }
+}
+
+/// Remember the pending payment for reloads and returns.
+fn remember(ctx: &Ctx, payment: &JsValue) {
+    if let Some(m) = ctx.method() {
+        let cs = ctx.client_secret.borrow().clone();
+        resume::save(&ctx.settings, m, payment, cs.as_deref());
+    }
+}
+
+/// Poll the payment of `attempt` until it ends (or the attempt is no longer current).
+async fn poll_until_done(ctx: Rc<Ctx>, attempt: u32) {
+    let error_reported = Rc::new(Cell::new(false));
+    poll::every(move || poll_once(ctx.clone(), attempt, error_reported.clone())).await;
+}
+
+async fn poll_once(ctx: Rc<Ctx>, attempt: u32, error_reported: Rc<Cell<bool>>) -> Step {
+    let current = ctx
+        .machine
+        .try_with_untracked(|m| (m.attempt, m.phase.clone(), m.payment_id.clone()));
+    let Some((a, phase, Some(id))) = current else {
+        return Step::Stop;
+    };
+    if !ctx.alive.get() || a != attempt || matches!(phase, Phase::Done(_) | Phase::Picking) {
+        return Step::Stop;
+    }
+    let expires = match &phase {
+        Phase::Qr(q) => q.expires_at_ms,
+        _ => None,
+    };
+    if past_grace(expires, js_sys::Date::now() as i64) {
+        let fx = ctx
+            .machine
+            .try_update(|m| m.on_gave_up(attempt))
+            .unwrap_or_default();
+        apply_effects(&ctx, attempt, fx);
+        return Step::Stop;
+    }
+    let answer = psp(&ctx).retrieve(&ctx, &id).await;
+    if !ctx.alive.get() {
+        return Step::Stop;
+    }
+    match answer.and_then(|v| interpret_js(&ctx, &v).map(|p| (v, p))) {
+        Ok((v, payment)) => {
+            error_reported.set(false);
+            *ctx.last_payment.borrow_mut() = v;
+            let fx = ctx
+                .machine
+                .try_update(|m| m.on_poll(attempt, payment))
+                .unwrap_or_default();
+            apply_effects(&ctx, attempt, fx);
+        }
+        Err(e) => {
+            if !error_reported.replace(true) {
+                emit_error(&ctx, &e);
+            }
+        }
+    }
+    Step::Again
+}
+
+/// The shopper chose "Continue" on the desktop handoff screen.
+pub fn continue_to(ctx: &Ctx, url: &str) {
+    navigate(ctx, url, RedirectMethod::Get, &[]);
+}
+
+/// Back to the picker from a QR / redirect / result (reports `kasir:cancel` when a payment was
+/// pending, and calls the merchant's `cancelPayment`).
+pub fn cancel(ctx: &Ctx) {
+    let was_pending = ctx
+        .machine
+        .try_with_untracked(|m| !matches!(m.phase, Phase::Done(_)))
+        .unwrap_or(false);
+    resume::clear(&ctx.settings);
+    if ctx.machine.try_update(|m| m.cancel()) == Some(true) && was_pending {
+        let payment = ctx.last_payment.borrow().clone();
+        emit(ctx, "cancel", None, Some(&payment));
+        if let Some(f) = get(&ctx.options, "cancelPayment").dyn_ref::<Function>() {
+            let _ = f.call1(&JsValue::NULL, &payment);
+        }
+    }
+}
+
+/// A payment remembered from before a reload, or named by the PSP in the return URL: show it
+/// again and poll — no new source, no new payment, no redirect.
+pub fn resume_pending(ctx: &Rc<Ctx>) {
+    let found = resume::load(&ctx.settings).or_else(|| {
+        let (obj, cs) = psp(ctx).resume_from_return(ctx)?;
+        Some((*ctx.settings.methods.first()?, obj, cs))
+    });
+    let Some((method, obj, cs)) = found else {
+        return;
+    };
+    let Ok(payment) = interpret_js(ctx, &obj) else {
+        resume::clear(&ctx.settings);
+        return;
+    };
+    if cs.is_some() {
+        *ctx.client_secret.borrow_mut() = cs;
+    }
+    *ctx.last_payment.borrow_mut() = obj;
+    let (attempt, fx) = ctx.machine.update_untracked(|m| m.resume(method, payment));
+    ctx.machine.notify();
+    apply_effects(ctx, attempt, fx);
+}

@@ -1,0 +1,116 @@
+//! Every error the widget reports: a stable `code` (in `kasir:error`, the rejected `mount`
+//! promise and `checkout.result`) and an English developer-facing `message`. Pure, so it is
+//! shared by validation, the controller and the PSP adapters without cycles.
+
+/// Every error the widget reports (`kasir:error` detail `code` + `message`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KasirError {
+    /// A secret key (`skey_…`, `sk_…`) was given as `publicKey`.
+    SecretKeyInBrowser,
+    /// `publicKey` is missing for a provider that needs one.
+    MissingPublicKey,
+    /// `amount` is not a positive integer of minor units.
+    InvalidAmount(String),
+    /// `provider` is not `omise`, `wooshpay` or `ecommpay`.
+    UnknownProvider(String),
+    /// A `methods` entry is unknown.
+    UnknownMethod(String),
+    /// `currency` is unknown.
+    UnknownCurrency(String),
+    /// Neither `createPayment` nor `createPaymentUrl` was given.
+    MissingCreatePayment,
+    /// The mount target is not an element or a selector of one.
+    InvalidTarget(String),
+    /// The element already has a mounted widget.
+    AlreadyMounted,
+    /// A URL the widget was asked to send the shopper to is not `https:` (or loopback `http:`).
+    InsecureRedirect(String),
+    /// A request could not be sent or answered.
+    Network(String),
+    /// The PSP or the merchant server answered with an error.
+    Psp {
+        /// The PSP's code.
+        code: String,
+        /// The PSP's message.
+        message: String,
+    },
+    /// An answer was not what the PSP sends.
+    InvalidResponse(String),
+    /// No method can be used for this amount and currency.
+    NoMethodAvailable,
+    /// An option given as a data attribute could not be read (`data-strings` / `data-appearance`
+    /// must be JSON objects).
+    InvalidOption(String),
+    /// A `strings` override names a text that does not exist.
+    UnknownString(String),
+    /// `theme` is not light, dark or auto; or an `appearance` key is not a `--kasir-*` property.
+    InvalidAppearance(String),
+    /// `parentOrigin` is not one exact origin (`*` is refused).
+    InvalidParentOrigin(String),
+}
+
+impl KasirError {
+    /// The stable code in `kasir:error`.
+    pub fn code(&self) -> &str {
+        match self {
+            KasirError::SecretKeyInBrowser => "secret_key_in_browser",
+            KasirError::MissingPublicKey => "missing_public_key",
+            KasirError::InvalidAmount(_) => "invalid_amount",
+            KasirError::UnknownProvider(_) => "unknown_provider",
+            KasirError::UnknownMethod(_) => "unknown_method",
+            KasirError::UnknownCurrency(_) => "unknown_currency",
+            KasirError::MissingCreatePayment => "missing_create_payment",
+            KasirError::InvalidTarget(_) => "invalid_target",
+            KasirError::AlreadyMounted => "already_mounted",
+            KasirError::InsecureRedirect(_) => "insecure_redirect",
+            KasirError::Network(_) => "network_error",
+            KasirError::Psp { code, .. } => code,
+            KasirError::InvalidResponse(_) => "invalid_response",
+            KasirError::NoMethodAvailable => "no_method_available",
+            KasirError::InvalidOption(_) => "invalid_option",
+            KasirError::UnknownString(_) => "unknown_string",
+            KasirError::InvalidAppearance(_) => "invalid_appearance",
+            KasirError::InvalidParentOrigin(_) => "invalid_parent_origin",
+        }
+    }
+
+    /// A developer-facing message (English).
+    pub fn message(&self) -> String {
+        match self {
+            KasirError::SecretKeyInBrowser => {
+                "a secret key must never be used in the browser: pass your public key".into()
+            }
+            KasirError::MissingPublicKey => "publicKey is required for this provider".into(),
+            KasirError::InvalidAmount(a) => {
+                format!("amount must be a positive integer in minor units, got {a}")
+            }
+            KasirError::UnknownProvider(p) => {
+                format!("unknown provider `{p}` (omise, wooshpay or ecommpay)")
+            }
+            KasirError::UnknownMethod(m) => format!("unknown method `{m}`"),
+            KasirError::UnknownCurrency(c) => format!("unknown currency `{c}`"),
+            KasirError::MissingCreatePayment => {
+                "createPayment or createPaymentUrl is required".into()
+            }
+            KasirError::InvalidTarget(t) => format!("mount target not found: {t}"),
+            KasirError::AlreadyMounted => {
+                "a Kasir checkout is already mounted on this element: destroy() it first".into()
+            }
+            KasirError::InsecureRedirect(u) => {
+                format!("refused to redirect to a non-https URL: {u}")
+            }
+            KasirError::Network(m) => format!("network error: {m}"),
+            KasirError::Psp { message, .. } => message.clone(),
+            KasirError::InvalidResponse(m) => format!("unexpected response: {m}"),
+            KasirError::NoMethodAvailable => {
+                "no payment method is available for this amount and currency".into()
+            }
+            KasirError::InvalidOption(o) => format!("option {o} must be a JSON object"),
+            KasirError::UnknownString(k) => format!("strings: no UI text is called `{k}`"),
+            KasirError::InvalidAppearance(k) => format!("invalid theme or appearance: {k}"),
+            KasirError::InvalidParentOrigin(o) => format!(
+                "parentOrigin must be one exact origin such as https://shop.example, got `{o}`"
+            ),
+        }
+    }
+}

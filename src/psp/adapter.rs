@@ -1,0 +1,68 @@
+//! What a PSP adapter does for the controller. Each PSP is one implementation in its own file;
+//! the defaults are the plain merchant-server path (the merchant's `createPayment` creates the
+//! PSP object, its `retrievePayment` returns it), so an adapter only says where its PSP differs.
+
+use crate::checkout::Ctx;
+use crate::error::KasirError;
+use crate::psp::merchant;
+use kasir_core::catalogue::Offer;
+use std::future::Future;
+use std::pin::Pin;
+use wasm_bindgen::JsValue;
+
+/// A PSP call in flight (browser futures are not `Send`).
+pub type PspFuture<'a> = Pin<Box<dyn Future<Output = Result<JsValue, KasirError>> + 'a>>;
+
+/// A payment found on the page's return URL: the PSP object to interpret, and its
+/// browser-side secret.
+pub type Returned = (JsValue, Option<String>);
+
+/// One PSP's browser side.
+pub trait Adapter {
+    /// Before the merchant is asked: what the browser creates with the public key (Opn: the
+    /// source), passed to the merchant as `source`; `null` when nothing.
+    fn prepare<'a>(&'a self, _ctx: &'a Ctx, _offer: &'static Offer) -> PspFuture<'a> {
+        Box::pin(async { Ok(JsValue::NULL) })
+    }
+
+    /// Create (or confirm) the payment: the merchant's `createPayment` with `request`, then
+    /// whatever the PSP needs from the browser. Returns the PSP object to interpret.
+    fn create<'a>(
+        &'a self,
+        ctx: &'a Ctx,
+        _offer: &'static Offer,
+        request: &'a JsValue,
+        _idempotency_key: &'a str,
+    ) -> PspFuture<'a> {
+        Box::pin(merchant::create_payment(&ctx.options, request))
+    }
+
+    /// The payment's current state (polling).
+    fn retrieve<'a>(&'a self, ctx: &'a Ctx, id: &'a str) -> PspFuture<'a> {
+        retrieve_from_merchant(ctx, id)
+    }
+
+    /// A payment this PSP names in the page's URL after a return from its page (none unless
+    /// the PSP appends one).
+    fn resume_from_return(&self, _ctx: &Ctx) -> Option<Returned> {
+        None
+    }
+
+    /// The query parameters the PSP appends to the return URL (left out of the default
+    /// `returnUrl`, which is this page).
+    fn return_params(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// Whether a desktop shopper may finish an app redirect (the catalogue row's flow) on a
+    /// phone instead, given the created PSP object.
+    fn desktop_handoff(&self, _created: &JsValue) -> bool {
+        false
+    }
+}
+
+/// The payment's current state from the merchant's `retrievePayment` (the default path).
+pub fn retrieve_from_merchant<'a>(ctx: &'a Ctx, id: &'a str) -> PspFuture<'a> {
+    let last = ctx.last_payment.borrow().clone();
+    Box::pin(async move { merchant::retrieve_payment(&ctx.options, &last, id).await })
+}

@@ -1,0 +1,37 @@
+//! Desktop handoff for an app redirect: continue in this browser, or scan the provider's URL
+//! with a phone (the widget keeps polling either way).
+
+use crate::checkout;
+use crate::controller::{cancel, continue_to};
+use crate::ui::focus::focus_on_mount;
+use crate::ui::qr_code::qr_svg;
+use leptos::html;
+use leptos::prelude::*;
+
+/// The handoff screen for the provider's page at `url`.
+#[component]
+pub fn Handoff(
+    /// The provider's page.
+    url: String,
+) -> impl IntoView {
+    let ctx = checkout::current();
+    let tx = ctx.texts.clone();
+    let method = ctx.method_name();
+    let heading = NodeRef::<html::H2>::new();
+    focus_on_mount(heading);
+    let svg = qr_svg(&url).unwrap_or_default();
+    let alt = tx.t("handoff.phone_hint");
+    let go = ctx.clone();
+    view! {
+        <section class="kasir-qr kasir-handoff">
+            <h2 class="kasir-heading" tabindex="-1" node_ref=heading>{tx.tf("handoff.heading", &[("method", method)])}</h2>
+            <button type="button" class="kasir-button kasir-primary" on:click=move |_| continue_to(&go, &url)>
+                {tx.tf("handoff.continue", &[("method", method)])}
+            </button>
+            <h3 class="kasir-subheading">{tx.t("handoff.phone")}</h3>
+            <div class="kasir-qr-image" role="img" aria-label=alt.clone() inner_html=svg></div>
+            <p class="kasir-note">{alt}</p>
+            <button type="button" class="kasir-button" on:click=move |_| cancel(&ctx)>{tx.t("action.cancel")}</button>
+        </section>
+    }
+}
