@@ -24,13 +24,6 @@ pub enum PaymentStatus {
     Canceled,
 }
 
-impl PaymentStatus {
-    /// True when nothing will change any more.
-    pub fn is_terminal(&self) -> bool {
-        !matches!(self, PaymentStatus::Pending)
-    }
-}
-
 /// HTTP method of a redirect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RedirectMethod {

@@ -84,11 +84,18 @@ fn wooshpay_seed_examples() {
     assert!(matches!(p.next_action, NextAction::Redirect { .. }));
     let _: wooshpay::PaymentIntent = round_trip(&seed("001-02"));
     for name in ["000-03", "001-03"] {
-        let _: wooshpay::CheckoutSessionParams = round_trip(&seed(name));
+        let p: wooshpay::CheckoutSessionParams = round_trip(&seed(name));
+        let item = &p.line_items[0];
+        assert!(item.price_data.unit_amount > 0 && !item.price_data.product_data.name.is_empty());
     }
     for name in ["000-04", "001-04"] {
         let cs: wooshpay::CheckoutSession = round_trip(&seed(name));
         assert_eq!(cs.status, "open");
+        let item = &cs.line_items.as_ref().unwrap().data[0];
+        assert_eq!(
+            item.price.as_ref().and_then(|p| p.unit_amount),
+            item.amount_subtotal
+        );
         assert_eq!(
             interpret(Psp::Wooshpay, &seed(name)).unwrap().status,
             PaymentStatus::Pending
@@ -112,6 +119,20 @@ fn opn_seed_examples() {
     for name in ["002-02", "004-02"] {
         let c: omise::Charge = round_trip(&seed(name));
         assert_eq!(c.status, omise::ChargeStatus::Pending);
+        assert_eq!(
+            c.transaction_fees.as_ref().unwrap().vat_rate.as_deref(),
+            Some("7.0")
+        );
+        assert_eq!((c.paid, c.capture), (Some(false), Some(true)));
+        let image = &c
+            .source
+            .as_ref()
+            .unwrap()
+            .scannable_code
+            .as_ref()
+            .unwrap()
+            .image;
+        assert_eq!(image.kind.as_deref(), Some("qr"));
         assert_eq!(c.refunds.as_ref().unwrap().object, "list");
         let p = interpret(Psp::Omise, &seed(name)).unwrap();
         let expected =
@@ -140,6 +161,10 @@ fn ecommpay_seed_examples() {
     for name in ["003-02", "003-03", "003-06"] {
         let cb: ecommpay::Callback = round_trip(&seed(name));
         assert_eq!(cb.payment.method.as_deref(), Some("true-money"));
+        let op = cb.operation.as_ref().unwrap();
+        assert_eq!(op.provider.as_ref().map(|p| p.id), Some(6641));
+        assert_eq!(op.sum_initial, cb.payment.sum);
+        assert!(cb.customer.is_some());
     }
     assert_eq!(
         interpret(Psp::Ecommpay, &seed("003-02")).unwrap().status,

@@ -1,27 +1,13 @@
 //! The delivery worker: POSTs queued webhooks and callbacks, retrying with exponential backoff
 //! until the receiver answers 2xx. The queue lives in SQLite, so deliveries survive restarts.
 
-use crate::store::{self, now_ms, Delivery, StoreError};
-use crate::AppState;
+use crate::delivery::SIGN;
+use crate::registry;
+use crate::state::AppState;
+use crate::store::{self, now_ms, Delivery};
 use serde_json::Value;
 use std::sync::Arc;
 use std::time::Duration;
-
-/// Pseudo-header naming how to sign a delivery at send time (`omise` or `wooshpay:<secret>`).
-pub const SIGN: &str = "x-kasir-sign";
-
-/// Queue a JSON delivery inside the caller's transaction and note the URL.
-pub fn enqueue(
-    c: &rusqlite::Connection,
-    url: &str,
-    headers: Value,
-    body: &str,
-    kind: &str,
-    ref_id: &str,
-) -> Result<(), StoreError> {
-    tracing::info!(%url, kind, ref_id, "delivery queued");
-    store::enqueue(c, url, &headers, body, kind, ref_id)
-}
 
 /// Delay before retry number `attempts` (1-based): base · 2^(n-1), at most 60 s.
 pub fn backoff_ms(base: i64, attempts: i64) -> i64 {
@@ -40,23 +26,10 @@ async fn deliver(st: &AppState, d: &Delivery) -> (Option<u16>, Option<String>) {
         for (k, v) in h {
             let Some(v) = v.as_str() else { continue };
             if k == SIGN {
-                if v == "omise" {
-                    if let Ok(sig) = kasir_core::signature::opn_webhook_sign(
-                        &st.cfg.omise_webhook_secret,
-                        &ts.to_string(),
-                        d.body.as_bytes(),
-                    ) {
-                        req = req
-                            .header("Omise-Signature", sig)
-                            .header("Omise-Signature-Timestamp", ts.to_string());
-                    }
-                } else if let Some(secret) = v.strip_prefix("wooshpay:") {
-                    if let Ok(h) = kasir_core::signature::wooshpay_webhook_header(
-                        secret,
-                        ts,
-                        d.body.as_bytes(),
-                    ) {
-                        req = req.header("Wooshpay-Signature", h);
+                let (name, key) = v.split_once(':').unwrap_or((v, ""));
+                if let Some(e) = registry::by_name(name) {
+                    for (h, value) in e.sign(st, key, ts, d.body.as_bytes()) {
+                        req = req.header(h, value);
                     }
                 }
             } else {

@@ -5,6 +5,7 @@
 //! `kill -9` never loses an acknowledged object or a pending delivery.
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
 use std::path::Path;
 use std::sync::Mutex;
@@ -105,29 +106,39 @@ impl Store {
         Ok(out)
     }
 
-    /// Read one object.
-    pub fn get(&self, kind: &str, id: &str) -> Option<Value> {
+    /// Read one object (`None` also when it cannot be read).
+    pub fn get<T: DeserializeOwned>(&self, kind: &str, id: &str) -> Option<T> {
         self.tx(|c| get(c, kind, id)).ok().flatten()
     }
 
     /// All objects of a kind in creation order.
-    pub fn list(&self, kind: &str) -> Vec<Value> {
-        self.tx(|c| list(c, kind)).unwrap_or_default()
+    pub fn list<T: DeserializeOwned>(&self, kind: &str) -> Result<Vec<T>, StoreError> {
+        self.tx(|c| list(c, kind))
     }
 }
 
 /// Insert or replace an object.
-pub fn put(c: &Connection, kind: &str, id: &str, json: &Value) -> Result<(), StoreError> {
+pub fn put<T: Serialize>(
+    c: &Connection,
+    kind: &str,
+    id: &str,
+    object: &T,
+) -> Result<(), StoreError> {
+    let json = serde_json::to_string(object)?;
     c.execute(
         "INSERT INTO objects (id, kind, json, created) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT(id) DO UPDATE SET json = excluded.json",
-        params![id, kind, json.to_string(), now_ms()],
+        params![id, kind, json, now_ms()],
     )?;
     Ok(())
 }
 
 /// Read an object of a kind.
-pub fn get(c: &Connection, kind: &str, id: &str) -> Result<Option<Value>, StoreError> {
+pub fn get<T: DeserializeOwned>(
+    c: &Connection,
+    kind: &str,
+    id: &str,
+) -> Result<Option<T>, StoreError> {
     let s: Option<String> = c
         .query_row(
             "SELECT json FROM objects WHERE id = ?1 AND kind = ?2",
@@ -142,7 +153,7 @@ pub fn get(c: &Connection, kind: &str, id: &str) -> Result<Option<Value>, StoreE
 }
 
 /// All objects of a kind in creation order.
-pub fn list(c: &Connection, kind: &str) -> Result<Vec<Value>, StoreError> {
+pub fn list<T: DeserializeOwned>(c: &Connection, kind: &str) -> Result<Vec<T>, StoreError> {
     let mut st = c.prepare("SELECT json FROM objects WHERE kind = ?1 ORDER BY seq")?;
     let rows = st.query_map(params![kind], |r| r.get::<_, String>(0))?;
     let mut out = Vec::new();
@@ -214,18 +225,43 @@ pub fn record_attempt(
     Ok(())
 }
 
+/// One queued delivery, as the control API shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutboxEntry {
+    /// Queue position.
+    pub seq: i64,
+    /// Target URL.
+    pub url: String,
+    /// What it delivers (event type).
+    pub kind: String,
+    /// The event or payment it is about.
+    pub ref_id: String,
+    /// Attempts so far.
+    pub attempts: i64,
+    /// Delivered (a 2xx answer).
+    pub delivered: bool,
+    /// Last HTTP status.
+    pub last_status: Option<i64>,
+    /// Last transport error.
+    pub last_error: Option<String>,
+}
+
 /// A summary of the outbox for the control API.
-pub fn outbox_summary(c: &Connection) -> Result<Vec<Value>, StoreError> {
+pub fn outbox_summary(c: &Connection) -> Result<Vec<OutboxEntry>, StoreError> {
     let mut st = c.prepare(
         "SELECT seq, url, kind, ref_id, attempts, delivered_at, last_status, last_error FROM outbox ORDER BY seq",
     )?;
     let rows = st.query_map([], |r| {
-        Ok(serde_json::json!({
-            "seq": r.get::<_, i64>(0)?, "url": r.get::<_, String>(1)?, "kind": r.get::<_, String>(2)?,
-            "ref_id": r.get::<_, String>(3)?, "attempts": r.get::<_, i64>(4)?,
-            "delivered": r.get::<_, Option<i64>>(5)?.is_some(),
-            "last_status": r.get::<_, Option<i64>>(6)?, "last_error": r.get::<_, Option<String>>(7)?,
-        }))
+        Ok(OutboxEntry {
+            seq: r.get(0)?,
+            url: r.get(1)?,
+            kind: r.get(2)?,
+            ref_id: r.get(3)?,
+            attempts: r.get(4)?,
+            delivered: r.get::<_, Option<i64>>(5)?.is_some(),
+            last_status: r.get(6)?,
+            last_error: r.get(7)?,
+        })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

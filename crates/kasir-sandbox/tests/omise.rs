@@ -484,7 +484,7 @@ async fn expiry_timer_expires_pending_charges() {
     )
     .await;
     let id = ch["id"].as_str().unwrap();
-    kasir_sandbox::control::fire_timers(&st);
+    kasir_sandbox::timers::fire_timers(&st);
     assert_eq!(
         json(&st, "GET", &format!("/charges/{id}"), SK, json!({}))
             .await
@@ -492,7 +492,7 @@ async fn expiry_timer_expires_pending_charges() {
         "pending"
     );
     tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
-    kasir_sandbox::control::fire_timers(&st);
+    kasir_sandbox::timers::fire_timers(&st);
     let (_, got) = json(&st, "GET", &format!("/charges/{id}"), SK, json!({})).await;
     assert_eq!(got["status"], "expired");
     assert_eq!(got["expired"], true);

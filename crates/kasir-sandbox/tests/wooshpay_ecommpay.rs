@@ -502,13 +502,13 @@ async fn deliveries_reach_local_receivers_signed() {
     tokio::spawn(async move { axum::serve(l, recv).await.unwrap() });
 
     let dir = tempfile::tempdir().unwrap();
-    let cfg = kasir_sandbox::Config {
+    let mut cfg = kasir_sandbox::Config {
         addr: "127.0.0.1:0".into(),
         db: dir.path().join("s.db"),
         retry_base_ms: 100,
-        omise_webhook: vec![hook.clone()],
         ..Default::default()
     };
+    cfg.omise.webhook = vec![hook.clone()];
     let (st, listener) = kasir_sandbox::bind(cfg).await.unwrap();
     let base = st.base();
     kasir_sandbox::spawn_workers(&st);

@@ -1,7 +1,6 @@
-//! The three PSP emulators, one per file.
+//! The three PSP emulators, one folder each, split by resource; each implements the
+//! `Emulator` trait and is listed in the registry.
 
 pub mod ecommpay;
 pub mod omise;
-pub mod omise_events;
 pub mod wooshpay;
-pub mod wooshpay_checkout;

@@ -1,6 +1,8 @@
 //! Shared helpers for the sandbox integration tests.
 #![allow(dead_code)]
 
+pub mod flows;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use base64::Engine;

@@ -1,0 +1,168 @@
+//! Every demo flow of the shop, once: the cards on `/` and `/shop/{psp}` are generated from
+//! [`FLOWS`] with one template (`shop/card.html`).
+
+use super::backends;
+use crate::http::esc;
+use crate::state::AppState;
+use kasir_core::catalogue::Psp;
+use kasir_core::money::{Currency, Locale, Money};
+
+/// One demo flow: a product card with a widget mounted from data attributes.
+#[derive(Debug, Clone, Copy)]
+pub struct DemoFlow {
+    /// The element id (E2E tests find the widget by it).
+    pub id: &'static str,
+    /// The PSP.
+    pub psp: Psp,
+    /// Card title.
+    pub title: &'static str,
+    /// What the flow shows.
+    pub why: &'static str,
+    /// Price, minor units.
+    pub amount: i64,
+    /// Currency.
+    pub currency: Currency,
+    /// Locale of the price.
+    pub locale: Locale,
+    /// The Kasir method ids the widget offers (catalogue ids, not wire names).
+    pub methods: &'static [&'static str],
+    /// The shop endpoint that creates the payment.
+    pub create: &'static str,
+    /// The shop endpoint the widget polls.
+    pub retrieve: &'static str,
+}
+
+/// Every demo flow, in page order.
+pub const FLOWS: &[DemoFlow] = &[
+    DemoFlow {
+        id: "opn-qr",
+        psp: Psp::Omise,
+        title: "Opn · TrueMoney QR",
+        why: "A source is created in the browser with the public key; the shop charges it; the shopper scans the QR before the charge's own expires_at.",
+        amount: 40_000,
+        currency: Currency::THB,
+        locale: Locale::En,
+        methods: &["truemoney_qr", "truemoney"],
+        create: "/shop/api/omise/charges",
+        retrieve: "/shop/api/omise/charges",
+    },
+    DemoFlow {
+        id: "wooshpay-truemoney",
+        psp: Psp::Wooshpay,
+        title: "WooshPay · TrueMoney Wallet",
+        why: "The shop creates a payment intent; the widget confirms it with the publishable key and follows next_action (on a desktop it also offers the link as a QR for your phone).",
+        amount: 25_000,
+        currency: Currency::THB,
+        locale: Locale::En,
+        methods: &["truemoney"],
+        create: "/shop/api/wooshpay/payment_intents",
+        retrieve: "/shop/api/wooshpay/payment_intents",
+    },
+    DemoFlow {
+        id: "wooshpay-akulaku",
+        psp: Psp::Wooshpay,
+        title: "WooshPay · Akulaku PayLater",
+        why: "The same intent flow in Indonesian rupiah, for instalments.",
+        amount: 150_000_000,
+        currency: Currency::IDR,
+        locale: Locale::Id,
+        methods: &["akulaku"],
+        create: "/shop/api/wooshpay/payment_intents",
+        retrieve: "/shop/api/wooshpay/payment_intents",
+    },
+    DemoFlow {
+        id: "wooshpay-session",
+        psp: Psp::Wooshpay,
+        title: "WooshPay · Checkout Session",
+        why: "The shop creates a hosted checkout session; the widget sends the shopper to its url and confirms the result on return.",
+        amount: 18_000,
+        currency: Currency::THB,
+        locale: Locale::En,
+        methods: &["truemoney"],
+        create: "/shop/api/wooshpay/checkout_sessions",
+        retrieve: "/shop/api/wooshpay/payment_intents",
+    },
+    DemoFlow {
+        id: "ecommpay-page",
+        psp: Psp::Ecommpay,
+        title: "ecommpay · Payment Page",
+        why: "The shop signs the Payment Page URL (the widget never sees the secret); the widget opens it with the method preselected (force_payment_method).",
+        amount: 35_000,
+        currency: Currency::THB,
+        locale: Locale::En,
+        methods: &["truemoney"],
+        create: "/shop/api/ecommpay/payment_page",
+        retrieve: "/shop/api/ecommpay/gate",
+    },
+    DemoFlow {
+        id: "ecommpay-gate",
+        psp: Psp::Ecommpay,
+        title: "ecommpay · Gate",
+        why: "The shop sends a signed Gate sale; the widget waits for the callback's redirect_data and POSTs the shopper there.",
+        amount: 42_000,
+        currency: Currency::THB,
+        locale: Locale::En,
+        methods: &["truemoney"],
+        create: "/shop/api/ecommpay/gate",
+        retrieve: "/shop/api/ecommpay/gate",
+    },
+];
+
+/// The card of one flow (`theme` and `base` filled in).
+pub fn card(st: &AppState, f: &DemoFlow, theme: &str, base: &str) -> String {
+    let credential = backends::of(f.psp)
+        .map(|b| {
+            let c = b.credential(st);
+            format!("{}=\"{}\"", c.attr, esc(&c.value))
+        })
+        .unwrap_or_default();
+    include_str!("../../shop/card.html")
+        .replace("{{TITLE}}", &esc(f.title))
+        .replace("{{WHY}}", &esc(f.why))
+        .replace(
+            "{{PRICE}}",
+            &esc(&Money::new(f.amount, f.currency).format(f.locale)),
+        )
+        .replace("{{ID}}", f.id)
+        .replace("{{PROVIDER}}", f.psp.as_str())
+        .replace("{{CREDENTIAL}}", &credential)
+        .replace("{{AMOUNT}}", &f.amount.to_string())
+        .replace("{{CURRENCY}}", f.currency.code())
+        .replace("{{METHODS}}", &f.methods.join(","))
+        .replace("{{CREATE}}", f.create)
+        .replace("{{RETRIEVE}}", f.retrieve)
+        .replace("{{THEME}}", theme)
+        .replace("{{BASE}}", &esc(base))
+}
+
+/// The cards of every flow, or of one PSP's.
+pub fn cards(st: &AppState, psp: Option<Psp>, theme: &str, base: &str) -> String {
+    FLOWS
+        .iter()
+        .filter(|f| psp.is_none_or(|p| f.psp == p))
+        .map(|f| card(st, f, theme, base))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kasir_core::catalogue::{availability, MethodId};
+
+    #[test]
+    fn every_flow_offers_catalogue_methods_it_can_pay() {
+        for f in FLOWS {
+            for m in f.methods {
+                let id: MethodId = m.parse().unwrap_or_else(|_| panic!("{}: {m}", f.id));
+                let money = Money::new(f.amount, f.currency);
+                assert!(
+                    availability(id, f.psp, money).is_available(),
+                    "{}: {m} cannot pay {money:?} with {:?}",
+                    f.id,
+                    f.psp
+                );
+            }
+            assert!(backends::of(f.psp).is_some(), "{}: no backend", f.id);
+        }
+    }
+}

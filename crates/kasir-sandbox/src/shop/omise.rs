@@ -1,0 +1,101 @@
+//! The demo shop's Opn backend: `POST /shop/api/omise/charges` charges the widget's source (or an
+//! inline source of the catalogue's wire name), `GET …?id=` retrieves it.
+
+use super::backend::{Backend, Credential};
+use super::client::{call, Call};
+use super::order::{metadata, safe_id, Order, ShopError};
+use crate::error::json_response;
+use crate::state::AppState;
+use axum::body::Body;
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, Method};
+use axum::response::Response;
+use axum::routing::post;
+use axum::Router;
+use kasir_core::catalogue::Psp;
+use kasir_core::wire::omise::{ChargeParams, NewSource, SourceRef};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The Opn backend.
+pub struct OpnShop;
+
+impl Backend for OpnShop {
+    fn psp(&self) -> Psp {
+        Psp::Omise
+    }
+    fn nav_label(&self) -> &'static str {
+        "Opn"
+    }
+    fn routes(&self) -> Router<Arc<AppState>> {
+        Router::new().route("/shop/api/omise/charges", post(create).get(retrieve))
+    }
+    fn credential(&self, st: &AppState) -> Credential {
+        Credential {
+            attr: "data-public-key",
+            label: "Opn",
+            value: st.cfg.omise.public_key.clone(),
+        }
+    }
+}
+
+fn source(order: &Order) -> Result<SourceRef, ShopError> {
+    match &order.source {
+        Some(Value::String(id)) => Ok(SourceRef::Id(id.clone())),
+        Some(Value::Object(o)) if o.get("id").is_some_and(Value::is_string) => {
+            Ok(SourceRef::Id(o["id"].as_str().unwrap_or_default().into()))
+        }
+        _ => Ok(SourceRef::New(NewSource {
+            kind: order.row(Psp::Omise)?.wire_name_for(order.mobile()).into(),
+            ..NewSource::default()
+        })),
+    }
+}
+
+async fn create(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ShopError> {
+    let order = Order::read(body).await?;
+    let (amount, currency) = order.money()?;
+    let p = ChargeParams {
+        amount,
+        currency: currency.code().into(),
+        source: source(&order)?,
+        return_uri: order.return_url().map(str::to_string),
+        expires_at: None,
+        description: Some("Kasir demo shop order".into()),
+        metadata: Some(metadata()),
+        extra: Default::default(),
+    };
+    let key = st.cfg.omise.secret_key.clone();
+    let c = Call {
+        method: Method::POST,
+        uri: "/charges",
+        host: headers.get(header::HOST),
+        key: Some(&key),
+        idempotency_key: order.idempotency_key(),
+    };
+    let (s, v) = call(&st, c, Some(&p)).await;
+    Ok(json_response(s, &v))
+}
+
+async fn retrieve(
+    State(st): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, ShopError> {
+    let id = safe_id(&q)?;
+    let key = st.cfg.omise.secret_key.clone();
+    let c = Call {
+        method: Method::GET,
+        uri: &format!("/charges/{id}"),
+        host: headers.get(header::HOST),
+        key: Some(&key),
+        idempotency_key: None,
+    };
+    let (s, v) = call::<()>(&st, c, None).await;
+    Ok(json_response(s, &v))
+}

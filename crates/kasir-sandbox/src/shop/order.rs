@@ -1,0 +1,161 @@
+//! The widget's `createPayment` request to the merchant, and the catalogue row it asks for.
+
+use crate::error::{ApiError, Plain};
+use crate::http;
+use crate::ids::alnum_lower;
+use axum::body::Body;
+use axum::http::StatusCode;
+use kasir_core::catalogue::{offer, offers_of, MethodId, Offer, Psp};
+use kasir_core::money::Currency;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+/// A shop error: `{"error": message}`.
+pub type ShopError = ApiError<Plain>;
+
+/// A 400 shop error.
+pub fn bad(m: &str) -> ShopError {
+    ApiError::new(StatusCode::BAD_REQUEST, "bad_request", m)
+}
+
+/// What the widget sends to `createPaymentUrl`.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Order {
+    /// Kasir's method id (`truemoney_qr`), not a PSP wire name.
+    #[serde(default)]
+    pub method: Option<String>,
+    /// Minor units.
+    #[serde(default)]
+    pub amount: Option<i64>,
+    /// ISO code.
+    #[serde(default)]
+    pub currency: Option<String>,
+    /// The Opn source the widget created (object or id).
+    #[serde(default)]
+    pub source: Option<Value>,
+    /// Where the shopper comes back.
+    #[serde(default, rename = "returnUrl")]
+    pub return_url: Option<String>,
+    /// One per payment attempt.
+    #[serde(default, rename = "idempotencyKey")]
+    pub idempotency_key: Option<String>,
+    /// `{mobile, os}` (or `"mobile"`).
+    #[serde(default)]
+    pub device: Value,
+    /// WooshPay: confirm at once.
+    #[serde(default)]
+    pub confirm: Option<bool>,
+}
+
+impl Order {
+    /// Read the request body.
+    pub async fn read(body: Body) -> Result<Order, ShopError> {
+        let bytes = http::read_body(body)
+            .await
+            .ok_or_else(|| bad("body too large"))?;
+        match serde_json::from_slice::<Value>(&bytes) {
+            Ok(v @ Value::Object(_)) => {
+                serde_json::from_value(v).map_err(|e| bad(&format!("invalid order: {e}")))
+            }
+            _ => Err(bad("body must be a JSON object")),
+        }
+    }
+
+    /// A non-empty field.
+    fn some(v: &Option<String>) -> Option<&str> {
+        v.as_deref().filter(|s| !s.is_empty())
+    }
+
+    /// `returnUrl`, if given.
+    pub fn return_url(&self) -> Option<&str> {
+        Order::some(&self.return_url)
+    }
+
+    /// `idempotencyKey`, if given.
+    pub fn idempotency_key(&self) -> Option<&str> {
+        Order::some(&self.idempotency_key)
+    }
+
+    /// The shopper is on a phone.
+    pub fn mobile(&self) -> bool {
+        let d = &self.device;
+        d.as_str() == Some("mobile")
+            || d["mobile"].as_bool() == Some(true)
+            || d["type"].as_str() == Some("mobile")
+    }
+
+    /// The device's OS as the widget reports it (`ios`, `android`), if any.
+    pub fn os(&self) -> Option<String> {
+        let d = &self.device;
+        d["os"]
+            .as_str()
+            .or(d["os_type"].as_str())
+            .map(str::to_ascii_uppercase)
+    }
+
+    /// The amount and currency.
+    pub fn money(&self) -> Result<(i64, Currency), ShopError> {
+        let amount = self
+            .amount
+            .ok_or_else(|| bad("amount is required (minor units)"))?;
+        let currency = Order::some(&self.currency)
+            .and_then(|c| c.parse().ok())
+            .ok_or_else(|| bad("currency is required"))?;
+        Ok((amount, currency))
+    }
+
+    /// The catalogue row of the order's method with `psp` in its currency (the PSP's first row in
+    /// that currency when the order names no method): where every wire name comes from.
+    pub fn row(&self, psp: Psp) -> Result<&'static Offer, ShopError> {
+        let (_, currency) = self.money()?;
+        match Order::some(&self.method) {
+            Some(m) => {
+                let id: MethodId = m.parse().map_err(|_| bad(&format!("unknown method {m}")))?;
+                offer(id, psp, currency).ok_or_else(|| {
+                    bad(&format!(
+                        "{m} is not offered by {} in {}",
+                        psp.as_str(),
+                        currency.code()
+                    ))
+                })
+            }
+            None => offers_of(psp)
+                .find(|o| o.currency == currency)
+                .ok_or_else(|| {
+                    bad(&format!(
+                        "{} offers nothing in {}",
+                        psp.as_str(),
+                        currency.code()
+                    ))
+                }),
+        }
+    }
+
+    /// The merchant's payment id for ecommpay: the idempotency key when it is a safe id.
+    pub fn payment_id(&self) -> String {
+        self.idempotency_key()
+            .filter(|k| {
+                k.len() <= 64
+                    && k.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            })
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("kasir-{}", alnum_lower(16)))
+    }
+}
+
+/// The demo's order metadata.
+pub fn metadata() -> Value {
+    let mut m = Map::new();
+    m.insert("shop".into(), Value::String("kasir-demo".into()));
+    Value::Object(m)
+}
+
+/// An id safe to put in a path.
+pub fn safe_id(q: &HashMap<String, String>) -> Result<&str, ShopError> {
+    q.get("id")
+        .map(String::as_str)
+        .filter(|i| !i.is_empty() && i.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .ok_or_else(|| bad("id is required"))
+}
