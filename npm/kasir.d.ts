@@ -17,7 +17,7 @@ export type KasirErrorCode =
   | "unknown_method" | "unknown_currency" | "missing_create_payment" | "invalid_target"
   | "already_mounted" | "insecure_redirect" | "network_error" | "invalid_response"
   | "no_method_available" | "merchant_error" | "unknown_string" | "invalid_appearance"
-  | "invalid_parent_origin" | "invalid_option"
+  | "invalid_parent_origin" | "invalid_option" | "payment_finished" | "payment_mismatch"
   | (string & {});
 
 /** The PSP's own object (Opn charge, WooshPay payment intent / checkout session, ecommpay answer). */
@@ -45,8 +45,11 @@ export interface KasirCreatePaymentRequest {
   /** The Opn source created in the browser; null for other providers. */
   source: KasirSource | null;
   returnUrl: string | null;
-  /** Send it to the PSP as the Idempotency-Key header. */
+  /** Send it to the PSP as the Idempotency-Key header of your create call (the widget's own
+   * browser-side calls, e.g. WooshPay's /confirm, use keys derived from it, one per endpoint). */
   idempotencyKey: string;
+  /** The `orderId` option, when given: price the payment from this order on your server. */
+  orderId?: string;
   device: { mobile: boolean; os: "android" | "ios" | "other" };
 }
 
@@ -85,6 +88,8 @@ export interface KasirOptions {
   returnUrl?: string;
   /** WooshPay: the client secret of a payment intent your server already created. */
   clientSecret?: string;
+  /** Your order's id, sent to `createPayment` as `orderId`: your server prices the payment from its own order, never from what the browser sends. */
+  orderId?: string;
   /** Your server creates the payment (secret key) and returns the PSP object. */
   createPayment?: (request: KasirCreatePaymentRequest) => KasirPayment | Promise<KasirPayment>;
   /** Your server returns the payment's current state (polled). */

@@ -41,6 +41,9 @@ pub struct Ctx {
     /// The PSP's browser-side secret for the current payment (WooshPay `client_secret`), from
     /// the options or from the merchant's answer.
     pub client_secret: RefCell<Option<String>>,
+    /// The payment of the merchant's own `clientSecret` option has ended (it cannot be paid
+    /// again).
+    pub given_secret_finished: Cell<bool>,
 }
 
 impl Ctx {

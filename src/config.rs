@@ -32,6 +32,8 @@ pub struct RawOptions {
     pub return_url: Option<String>,
     /// `clientSecret`
     pub client_secret: Option<String>,
+    /// `orderId`
+    pub order_id: Option<String>,
     /// `createPayment` or `createPaymentUrl` given
     pub has_create_payment: bool,
     /// Scope of the remembered pending payment (the target element's id).
@@ -72,6 +74,8 @@ pub struct Settings {
     pub return_url: Option<String>,
     /// WooshPay intent secret.
     pub client_secret: Option<String>,
+    /// The merchant's order (sent as `orderId`: its server prices the payment from it).
+    pub order_id: Option<String>,
     /// Scope of the remembered pending payment (several widgets on one page stay apart).
     pub storage_scope: String,
     /// The merchant's text overrides (keys checked against the English table).
@@ -207,6 +211,7 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
         locale,
         return_url: raw.return_url.clone(),
         client_secret: raw.client_secret.clone(),
+        order_id: raw.order_id.clone().filter(|o| !o.trim().is_empty()),
         storage_scope: raw.storage_scope.clone(),
         strings: raw.strings.clone(),
         theme,

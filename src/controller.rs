@@ -14,7 +14,7 @@ use crate::psp::{adapter, Adapter};
 use crate::resume;
 use js_sys::{Function, Object};
 use kasir_core::catalogue::{Flow, MethodId, Offer};
-use kasir_core::status::{interpret, InterpretError, RedirectMethod};
+use kasir_core::status::{amount_of, interpret, InterpretError, RedirectMethod};
 use kasir_core::view::JsonView;
 use kasir_core::Payment;
 use leptos::prelude::*;
@@ -93,6 +93,9 @@ fn payment_request(ctx: &Ctx, method: MethodId, source: &JsValue, key: &str) -> 
     let return_url = s.return_url.as_deref().map(JsValue::from_str);
     set(&req, "returnUrl", &return_url.unwrap_or(JsValue::NULL));
     set(&req, "idempotencyKey", &key.into());
+    if let Some(order) = &s.order_id {
+        set(&req, "orderId", &order.into());
+    }
     let dev = Object::new();
     set(&dev, "mobile", &JsValue::from_bool(ctx.device.mobile));
     set(&dev, "os", &ctx.device.os.into());
@@ -158,9 +161,19 @@ fn navigate(ctx: &Ctx, url: &str, method: RedirectMethod, fields: &[(String, Str
     }
 }
 
+/// The payment ended or was left: its browser-side secret is of no more use (a retry starts a
+/// new payment; the merchant's own `clientSecret` is marked finished when it ended).
+fn forget_secret(ctx: &Ctx, ended: bool) {
+    let current = ctx.client_secret.borrow_mut().take();
+    if ended && current.is_some() && current == ctx.settings.client_secret {
+        ctx.given_secret_finished.set(true);
+    }
+}
+
 /// The final outcome: forget the pending payment, report the event, resolve `result`.
 fn report(ctx: &Ctx, outcome: Outcome, payment: &JsValue) {
     resume::clear(&ctx.settings);
+    forget_secret(ctx, true);
     if let Some(id) = Js(payment.clone()).str_at(&["id"]) {
         resume::mark_reported(&id);
     }
@@ -220,6 +233,15 @@ async fn poll_once(ctx: Rc<Ctx>, attempt: u32, error_reported: Rc<Cell<bool>>) -
         return Step::Stop;
     }
     match answer.and_then(|v| interpret_js(&ctx, &v).map(|p| (v, p))) {
+        // an answer for an attempt that is no longer the current one changes nothing
+        Ok(_)
+            if !ctx
+                .machine
+                .try_with_untracked(|m| m.is_current(attempt))
+                .unwrap_or(false) =>
+        {
+            return Step::Stop;
+        }
         Ok((v, payment)) => {
             error_reported.set(false);
             *ctx.last_payment.borrow_mut() = v;
@@ -251,6 +273,7 @@ pub fn cancel(ctx: &Ctx) {
         .try_with_untracked(|m| !matches!(m.phase, Phase::Done(_)))
         .unwrap_or(false);
     resume::clear(&ctx.settings);
+    forget_secret(ctx, false);
     if ctx.machine.try_update(|m| m.cancel()) == Some(true) && was_pending {
         let payment = ctx.last_payment.borrow().clone();
         emit(ctx, "cancel", None, Some(&payment));
@@ -261,19 +284,35 @@ pub fn cancel(ctx: &Ctx) {
 }
 
 /// A payment remembered from before a reload, or named by the PSP in the return URL: show it
-/// again and poll — no new source, no new payment, no redirect.
+/// again and poll — no new source, no new payment, no redirect. Only a payment this widget
+/// itself remembered as pending in this browser is adopted, and only for its amount and
+/// currency; anything else is `payment_mismatch`.
 pub fn resume_pending(ctx: &Rc<Ctx>) {
-    let found = resume::load(&ctx.settings).or_else(|| {
-        let (obj, cs) = psp(ctx).resume_from_return(ctx)?;
-        Some((*ctx.settings.methods.first()?, obj, cs))
-    });
-    let Some((method, obj, cs)) = found else {
-        return;
+    let stored = resume::load(&ctx.settings);
+    let returned = psp(ctx).resume_from_return(ctx);
+    let (method, obj, cs) = match (stored, returned) {
+        (None, None) => return,
+        (Some(found), None) => found,
+        (Some((method, obj, cs)), Some((ret, ret_cs))) if same_payment(&obj, &ret) => {
+            (method, obj, cs.or(ret_cs))
+        }
+        (_, Some((ret, _))) => {
+            let id = Js(ret).str_at(&["id"]).unwrap_or_default();
+            return mismatch(
+                ctx,
+                format!("the return URL names {id}, which this checkout did not start"),
+            );
+        }
     };
     let Ok(payment) = interpret_js(ctx, &obj) else {
         resume::clear(&ctx.settings);
         return;
     };
+    if let Some(amount) = amount_of(ctx.settings.provider, &Js(obj.clone())) {
+        if amount != ctx.settings.money {
+            return mismatch(ctx, format!("{} is for another amount", payment.id));
+        }
+    }
     if cs.is_some() {
         *ctx.client_secret.borrow_mut() = cs;
     }
@@ -281,4 +320,18 @@ pub fn resume_pending(ctx: &Rc<Ctx>) {
     let (attempt, fx) = ctx.machine.update_untracked(|m| m.resume(method, payment));
     ctx.machine.notify();
     apply_effects(ctx, attempt, fx);
+}
+
+/// Whether the PSP object `named` in a return URL is the remembered one (or the remembered
+/// checkout session's payment intent).
+fn same_payment(remembered: &JsValue, named: &JsValue) -> bool {
+    let (r, n) = (Js(remembered.clone()), Js(named.clone()));
+    let named_id = n.str_at(&["id"]);
+    named_id.is_some()
+        && (r.str_at(&["id"]) == named_id || r.str_at(&["payment_intent"]) == named_id)
+}
+
+fn mismatch(ctx: &Ctx, what: String) {
+    resume::clear(&ctx.settings);
+    emit_error(ctx, &KasirError::PaymentMismatch(what));
 }

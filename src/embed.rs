@@ -65,6 +65,7 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
         machine: RwSignal::new(Machine::new()),
         texts,
         client_secret: RefCell::new(client_secret),
+        given_secret_finished: Cell::new(false),
     });
     let _ = el.set_attribute("data-kasir-mounted", "");
     style_shadow_root(&el);

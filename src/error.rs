@@ -43,6 +43,11 @@ pub enum KasirError {
     InvalidOption(String),
     /// A `strings` override names a text that does not exist.
     UnknownString(String),
+    /// The merchant's `clientSecret` belongs to a payment that has already ended.
+    PaymentFinished,
+    /// A payment named by the return URL or remembered in this browser is not the one this
+    /// widget started, or is for another amount or currency: it is not adopted.
+    PaymentMismatch(String),
     /// `theme` is not light, dark or auto; or an `appearance` key is not a `--kasir-*` property.
     InvalidAppearance(String),
     /// `parentOrigin` is not one exact origin (`*` is refused).
@@ -69,6 +74,8 @@ impl KasirError {
             KasirError::NoMethodAvailable => "no_method_available",
             KasirError::InvalidOption(_) => "invalid_option",
             KasirError::UnknownString(_) => "unknown_string",
+            KasirError::PaymentFinished => "payment_finished",
+            KasirError::PaymentMismatch(_) => "payment_mismatch",
             KasirError::InvalidAppearance(_) => "invalid_appearance",
             KasirError::InvalidParentOrigin(_) => "invalid_parent_origin",
         }
@@ -107,6 +114,10 @@ impl KasirError {
             }
             KasirError::InvalidOption(o) => format!("option {o} must be a JSON object"),
             KasirError::UnknownString(k) => format!("strings: no UI text is called `{k}`"),
+            KasirError::PaymentFinished => {
+                "the payment of this clientSecret has already ended: create a new one".into()
+            }
+            KasirError::PaymentMismatch(what) => format!("not this checkout's payment: {what}"),
             KasirError::InvalidAppearance(k) => format!("invalid theme or appearance: {k}"),
             KasirError::InvalidParentOrigin(o) => format!(
                 "parentOrigin must be one exact origin such as https://shop.example, got `{o}`"

@@ -213,6 +213,16 @@ impl Machine {
         self.apply(payment)
     }
 
+    /// Whether async work of `attempt` may still change the checkout (the attempt is the
+    /// current one and its payment is still being followed).
+    pub fn is_current(&self, attempt: u32) -> bool {
+        attempt == self.attempt
+            && !matches!(
+                self.phase,
+                Phase::Done(_) | Phase::Picking | Phase::Creating
+            )
+    }
+
     /// Polling gave up (expiry + grace passed without an answer).
     pub fn on_gave_up(&mut self, attempt: u32) -> Vec<Effect> {
         if attempt != self.attempt || matches!(self.phase, Phase::Done(_)) {

@@ -31,6 +31,7 @@ pub const OPTIONS: &[(&str, &str, Kind)] = &[
     ("locale", "locale", Kind::Text),
     ("returnUrl", "return-url", Kind::Text),
     ("clientSecret", "client-secret", Kind::Text),
+    ("orderId", "order-id", Kind::Text),
     ("createPaymentUrl", "create-payment-url", Kind::Text),
     ("retrievePaymentUrl", "retrieve-payment-url", Kind::Text),
     ("redirectTarget", "redirect-target", Kind::Text),
@@ -98,6 +99,7 @@ pub fn read(o: &JsValue) -> RawOptions {
         browser_language: web_sys::window().and_then(|w| w.navigator().language()),
         return_url: get_text(o, "returnUrl"),
         client_secret: get_text(o, "clientSecret"),
+        order_id: get_text(o, "orderId"),
         has_create_payment: get(o, "createPayment").is_function()
             || get(o, "createPaymentUrl").as_string().is_some(),
         storage_scope: String::new(),

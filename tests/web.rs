@@ -740,6 +740,11 @@ fn scripted_opn(extra: &str) -> JsValue {
     ))
 }
 
+/// Run JavaScript statements (`js` evaluates one expression).
+fn run(src: &str) {
+    Function::new_no_args(src).call0(&JsValue::NULL).unwrap();
+}
+
 /// Forget the pending payments earlier tests left in `sessionStorage` (a mount resumes them).
 fn forget_pending() {
     js("sessionStorage.clear()");
@@ -859,4 +864,232 @@ async fn post_redirect_with_fields_named_submit_action_method() {
     assert!(win().starts_with(&origin), "{}", win());
     form.remove();
     frame.remove();
+}
+
+/// Regression: a poll answer of an earlier attempt overwrote the current payment (the poller
+/// stored it before checking the attempt), so the next poll asked about the wrong payment.
+#[wasm_bindgen_test]
+async fn stale_poll_does_not_overwrite_the_current_payment() {
+    let el = host();
+    record_events(&el);
+    // the first payment's poll hangs until the test answers it; later polls record what they got
+    let opts = scripted_opn(
+        "{retrievePayment: function(ch) {
+            window.__asked = (window.__asked || []).concat([ch.id]);
+            if (ch.id === 'chrg_first') { return new Promise(function(resolve) { window.__answerFirst = function() { resolve(Object.assign({}, ch, {status: 'successful'})); }; }); }
+            return new Promise(function() {});
+        }}",
+    );
+    run("window.__nextCharge = 'chrg_first'; window.__asked = [];");
+    let c = mount(&el, opts).await.unwrap();
+    leptos::task::tick().await;
+    pay_first_method(&el).await;
+    wait_for("the first poll", || {
+        js("window.__asked.length").as_f64() == Some(1.0)
+    })
+    .await;
+    // back to the picker, and a second payment while the first poll is still in flight
+    let back: HtmlElement = el
+        .query_selector(".kasir-actions button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    back.click();
+    leptos::task::tick().await;
+    run("window.__nextCharge = 'chrg_second';");
+    pay_first_method(&el).await;
+    js("window.__answerFirst()");
+    wait_for("the second payment's poll", || {
+        js("window.__asked.indexOf('chrg_second') >= 0")
+            .as_bool()
+            .unwrap_or(false)
+    })
+    .await;
+    sleep(50).await;
+    assert!(
+        !events(&el).contains(&"success".to_string()),
+        "the first payment's answer is not reported: {:?}",
+        events(&el)
+    );
+    let asked = js("window.__asked.join(',')").as_string().unwrap();
+    assert_eq!(
+        asked, "chrg_first,chrg_second",
+        "the second poll asks about the second payment"
+    );
+    assert!(el.query_selector("img.kasir-qr-image").unwrap().is_some());
+    destroy(&c);
+    run("window.__nextCharge = undefined;");
+    forget_pending();
+}
+
+/// A scripted WooshPay: `confirm` records the URL and the Idempotency-Key and answers with
+/// `window.__confirmStatus` (default `requires_action` with a redirect).
+fn scripted_wooshpay() {
+    forget_pending();
+    run("window.__confirms = []; window.__confirmStatus = undefined; window.fetch = function(input, init) {
+        var url = String(input.url || input);
+        var id = url.split('/v1/payment_intents/')[1].split('/')[0].split('?')[0];
+        window.__confirms.push({url: url, key: input.headers.get('Idempotency-Key')});
+        var status = window.__confirmStatus || 'requires_action';
+        var pi = {object:'payment_intent', id: id, status: status, amount: 25000, currency: 'thb', client_secret: id + '_secret_x',
+          next_action: status === 'requires_action' ? {type:'redirect_to_url', redirect_to_url: {url: 'https://psp.test/pay/' + id}} : null};
+        return Promise.resolve(new Response(JSON.stringify(pi), {status: 200, headers: {'Content-Type':'application/json'}}));
+    };");
+}
+
+fn wooshpay_options(extra: &str) -> JsValue {
+    options(&format!(
+        "Object.assign({{provider:'wooshpay', publicKey:'pk_test_kasir', amount: 25000,
+          createPayment: function(req) {{ window.__creates = (window.__creates || []).concat([req]); var id = 'pi_' + window.__creates.length;
+            return Promise.resolve({{object:'payment_intent', id: id, status:'requires_payment_method', amount: 25000, currency:'thb', client_secret: id + '_secret_x'}}); }},
+          retrievePayment: function() {{ return new Promise(function() {{}}); }} }}, {extra})"
+    ))
+}
+
+async fn pay_to_handoff(el: &HtmlElement) {
+    radios(el)[0].unchecked_ref::<HtmlElement>().click();
+    leptos::task::tick().await;
+    let pay: HtmlElement = el
+        .query_selector("button.kasir-pay")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    pay.click();
+    wait_for("the handoff screen", || {
+        el.query_selector(".kasir-handoff").unwrap().is_some()
+    })
+    .await;
+}
+
+/// Regressions: after a cancel every retry confirmed the same (dead) intent and never asked
+/// the merchant again; and one idempotency key went to two endpoints (the merchant's create and
+/// `/confirm`), which Stripe-like APIs reject.
+#[wasm_bindgen_test]
+async fn wooshpay_retry_after_cancel_creates_a_new_intent_with_its_own_keys() {
+    scripted_wooshpay();
+    run("window.__creates = [];");
+    let el = host();
+    let c = mount(&el, wooshpay_options("{orderId: 'order-42'}"))
+        .await
+        .unwrap();
+    leptos::task::tick().await;
+    pay_to_handoff(&el).await;
+    let cancel: HtmlElement = el
+        .query_selector(".kasir-handoff > button:last-child")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    cancel.click();
+    leptos::task::tick().await;
+    pay_to_handoff(&el).await;
+    assert_eq!(
+        js("window.__creates.length").as_f64(),
+        Some(2.0),
+        "a new intent"
+    );
+    let urls =
+        js("window.__confirms.map(function(c) { return c.url.split('/v1/')[1]; }).join(' ')")
+            .as_string()
+            .unwrap();
+    assert_eq!(
+        urls,
+        "payment_intents/pi_1/confirm payment_intents/pi_2/confirm"
+    );
+    for i in 0..2 {
+        let create_key = js(&format!("window.__creates[{i}].idempotencyKey"))
+            .as_string()
+            .unwrap();
+        let confirm_key = js(&format!("window.__confirms[{i}].key"))
+            .as_string()
+            .unwrap();
+        assert_ne!(create_key, confirm_key, "one key per endpoint");
+        assert_eq!(confirm_key, format!("{create_key}-confirm"));
+    }
+    assert_eq!(
+        js("window.__creates[0].orderId").as_string().as_deref(),
+        Some("order-42"),
+        "orderId is forwarded to createPayment"
+    );
+    destroy(&c);
+    forget_pending();
+}
+
+/// Regression: with the merchant's own `clientSecret`, a retry after the intent ended confirmed
+/// the dead intent again; now it is a named error and no request is sent.
+#[wasm_bindgen_test]
+async fn merchant_client_secret_of_an_ended_intent_is_a_named_error() {
+    scripted_wooshpay();
+    run("window.__confirmStatus = 'canceled';");
+    let el = host();
+    record_events(&el);
+    let c = mount(
+        &el,
+        options("{provider:'wooshpay', publicKey:'pk_test_kasir', amount: 25000, clientSecret: 'pi_9_secret_z', createPayment: undefined}"),
+    )
+    .await
+    .unwrap();
+    leptos::task::tick().await;
+    radios(&el)[0].unchecked_ref::<HtmlElement>().click();
+    leptos::task::tick().await;
+    let pay = |el: &HtmlElement| {
+        el.query_selector("button.kasir-pay")
+            .unwrap()
+            .unwrap()
+            .unchecked_into::<HtmlElement>()
+            .click()
+    };
+    pay(&el);
+    wait_for("the result", || events(&el).contains(&"cancel".to_string())).await;
+    leptos::task::tick().await;
+    let retry: HtmlElement = el
+        .query_selector(".kasir-result button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    retry.click();
+    leptos::task::tick().await;
+    pay(&el);
+    wait_for("the named error", || {
+        events(&el).contains(&"error:payment_finished".to_string())
+    })
+    .await;
+    assert_eq!(
+        js("window.__confirms.length").as_f64(),
+        Some(1.0),
+        "no second confirm"
+    );
+    destroy(&c);
+    forget_pending();
+}
+
+/// Regression: a crafted WooshPay return link (`?payment_intent=…&payment_intent_client_secret=…`)
+/// was adopted although this page never started that intent.
+#[wasm_bindgen_test]
+async fn crafted_return_link_is_not_adopted() {
+    scripted_wooshpay();
+    let url = web_sys::window().unwrap().location().href().unwrap();
+    js("history.replaceState(null, '', location.pathname + '?payment_intent=pi_evil&payment_intent_client_secret=pi_evil_secret_x')");
+    let el = host();
+    record_events(&el);
+    let c = mount(&el, wooshpay_options("{}")).await.unwrap();
+    leptos::task::tick().await;
+    sleep(20).await;
+    assert_eq!(events(&el), vec!["ready", "error:payment_mismatch"]);
+    assert!(radios(&el).len() == 1, "the picker, not a resumed payment");
+    destroy(&c);
+    // a remembered payment for another amount than this widget's is not adopted either
+    js("sessionStorage.setItem('kasir:pending::wooshpay:25000:THB', JSON.stringify({method:'truemoney', payment:{object:'payment_intent', id:'pi_evil', status:'processing', amount: 1, currency:'thb'}}))");
+    let el2 = host();
+    record_events(&el2);
+    let c2 = mount(&el2, wooshpay_options("{}")).await.unwrap();
+    leptos::task::tick().await;
+    assert_eq!(events(&el2), vec!["ready", "error:payment_mismatch"]);
+    destroy(&c2);
+    assert_eq!(
+        js("window.__confirms.length").as_f64(),
+        Some(0.0),
+        "nothing sent"
+    );
+    js(&format!("history.replaceState(null, '', {url:?})"));
+    forget_pending();
 }

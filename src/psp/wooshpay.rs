@@ -62,7 +62,15 @@ impl Adapter for Wooshpay {
         idempotency_key: &'a str,
     ) -> PspFuture<'a> {
         Box::pin(async move {
+            // the current payment's secret, else the merchant's own (unless its payment ended)
             let given = ctx.client_secret.borrow().clone();
+            let given = match (given, &ctx.settings.client_secret) {
+                (Some(cs), _) => Some(cs),
+                (None, Some(_)) if ctx.given_secret_finished.get() => {
+                    return Err(KasirError::PaymentFinished)
+                }
+                (None, mine) => mine.clone(),
+            };
             let obj = match given {
                 // The merchant server already created the intent: confirm it from here.
                 Some(cs) => JsValue::from(cs),
@@ -73,7 +81,9 @@ impl Adapter for Wooshpay {
             };
             *ctx.client_secret.borrow_mut() = Some(cs.clone());
             let wire = offer.wire_name_for(ctx.device.mobile);
-            confirm(&ctx.settings, &cs, wire, ctx.device, idempotency_key).await
+            // one key per endpoint: the merchant's create used the attempt's key itself
+            let key = format!("{idempotency_key}-confirm");
+            confirm(&ctx.settings, &cs, wire, ctx.device, &key).await
         })
     }
 

@@ -1,6 +1,7 @@
 //! One view of a payment whatever the PSP: its status and what the shopper must do next.
 
 use crate::catalogue::Psp;
+use crate::money::{Currency, Money};
 use crate::time::parse_rfc3339_ms;
 use crate::view::{form_fields, JsonView};
 
@@ -99,6 +100,26 @@ pub fn interpret<V: JsonView>(psp: Psp, obj: &V) -> Result<Payment, InterpretErr
         Psp::Wooshpay => interpret_wooshpay(obj),
         Psp::Ecommpay => interpret_ecommpay(obj),
     }
+}
+
+/// The amount a PSP object says it is for (Opn charge `amount`/`currency`; WooshPay intent
+/// `amount`/`currency` or session `amount_total`/`currency`; ecommpay `payment.sum`), in minor
+/// units; `None` when the object does not say (an ecommpay Gate answer, a Payment Page URL).
+pub fn amount_of<V: JsonView>(psp: Psp, obj: &V) -> Option<Money> {
+    let (amount, currency) = match psp {
+        Psp::Omise => (obj.i64_at(&["amount"]), obj.str_at(&["currency"])),
+        Psp::Wooshpay => (
+            obj.i64_at(&["amount"])
+                .or_else(|| obj.i64_at(&["amount_total"])),
+            obj.str_at(&["currency"]),
+        ),
+        Psp::Ecommpay => (
+            obj.i64_at(&["payment", "sum", "amount"]),
+            obj.str_at(&["payment", "sum", "currency"]),
+        ),
+    };
+    let currency: Currency = currency?.parse().ok()?;
+    Some(Money::new(amount?, currency))
 }
 
 fn unexpected(psp: Psp, what: impl Into<String>) -> InterpretError {
@@ -498,5 +519,21 @@ mod tests {
             NextAction::None,
             "no redirect back to a finished page"
         );
+    }
+
+    #[test]
+    fn the_amount_each_psp_object_is_for() {
+        let thb = |m| Some(Money::new(m, Currency::THB));
+        let ch = json!({"object":"charge","id":"chrg_1","amount":400000,"currency":"THB"});
+        assert_eq!(amount_of(Psp::Omise, &ch), thb(400_000));
+        let pi = json!({"object":"payment_intent","id":"pi_1","amount":25000,"currency":"thb"});
+        assert_eq!(amount_of(Psp::Wooshpay, &pi), thb(25_000));
+        let cs =
+            json!({"object":"checkout.session","id":"cs_1","amount_total":18000,"currency":"thb"});
+        assert_eq!(amount_of(Psp::Wooshpay, &cs), thb(18_000));
+        let cb = json!({"payment":{"id":"o1","sum":{"amount":42000,"currency":"THB"}}});
+        assert_eq!(amount_of(Psp::Ecommpay, &cb), thb(42_000));
+        let gate = json!({"status":"success","payment_id":"o1"});
+        assert_eq!(amount_of(Psp::Ecommpay, &gate), None);
     }
 }

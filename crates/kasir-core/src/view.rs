@@ -35,6 +35,10 @@ pub trait JsonView: Sized {
     fn str_at(&self, path: &[&str]) -> Option<String> {
         self.at(path)?.as_str().filter(|s| !s.is_empty())
     }
+    /// An integer at a path.
+    fn i64_at(&self, path: &[&str]) -> Option<i64> {
+        self.at(path)?.as_i64()
+    }
 }
 
 /// Flatten an object into HTML form fields with bracket names (`a[b][0]=…`), values as strings,
