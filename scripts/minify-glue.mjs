@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// Minify the wasm-bindgen glue in trunk's staging dir with terser (trunk's own JS minifier
+// cannot parse `export { … as default }`), and update its Subresource Integrity in the staged
+// index.html so the development page keeps loading it. Usage: minify-glue.mjs <dir> <glue.js>
+import { readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { minify } from "terser";
+
+const [dir, glue] = process.argv.slice(2);
+const path = join(dir, glue);
+const source = readFileSync(path, "utf8");
+const sri = (text) => "sha384-" + createHash("sha384").update(text).digest("base64");
+const before = sri(source);
+const out = await minify(source, { module: true, ecma: 2020, compress: true, mangle: true });
+if (!out.code) throw new Error(`terser produced nothing for ${glue}`);
+writeFileSync(path, out.code);
+const html = join(dir, "index.html");
+const page = readFileSync(html, "utf8");
+writeFileSync(html, page.split(before).join(sri(out.code)));
+console.log(`minified ${glue}: ${source.length} -> ${out.code.length} bytes`);
