@@ -115,6 +115,8 @@ export interface KasirOptions {
   onSuccess?: KasirCallback;
   onFailure?: KasirCallback;
   onExpired?: KasirCallback;
+  /** `kasir:timeout`: still no final answer from the PSP at the polling bound (not an outcome). */
+  onTimeout?: KasirCallback;
   onCancel?: KasirCallback;
   onError?: KasirCallback;
 }
@@ -154,7 +156,10 @@ export interface KasirStatic {
 
 export type KasirEventName =
   | "kasir:ready" | "kasir:select" | "kasir:source" | "kasir:pending" | "kasir:success"
-  | "kasir:failure" | "kasir:expired" | "kasir:cancel" | "kasir:error";
+  | "kasir:failure" | "kasir:expired" | "kasir:cancel" | "kasir:error"
+  /** Polling reached its bound (the PSP's expiry + 60 s, or 30 min) without a final answer:
+   * the shopper sees "Still confirming" with "Check again". Not an outcome. */
+  | "kasir:timeout";
 
 export type KasirEvent = CustomEvent<KasirEventDetail>;
 

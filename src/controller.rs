@@ -7,14 +7,16 @@ use crate::actions::redirect;
 use crate::checkout::Ctx;
 use crate::error::KasirError;
 use crate::events::{detail, emit, emit_error};
-use crate::flow::{past_grace, Effect, Outcome, Phase};
+use crate::flow::{Effect, Outcome, Phase};
 use crate::jsview::{get, set, Js};
+use crate::page::mono_now;
 use crate::page::random_id;
 use crate::psp::{adapter, Adapter};
 use crate::resume;
+use crate::schedule::{next_poll_ms, poll_bound_ms};
 use js_sys::{Function, Object};
 use kasir_core::catalogue::{Flow, MethodId, Offer};
-use kasir_core::status::{amount_of, interpret, InterpretError, RedirectMethod};
+use kasir_core::status::{interpret, lifetime_ms, InterpretError, NextAction, RedirectMethod};
 use kasir_core::view::JsonView;
 use kasir_core::Payment;
 use leptos::prelude::*;
@@ -22,11 +24,13 @@ use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 
-fn psp(ctx: &Ctx) -> &'static dyn Adapter {
+/// The adapter of this checkout's PSP.
+pub fn psp(ctx: &Ctx) -> &'static dyn Adapter {
     adapter(ctx.settings.provider)
 }
 
-fn interpret_js(ctx: &Ctx, obj: &JsValue) -> Result<Payment, KasirError> {
+/// A PSP object interpreted (kasir-core), its errors as `KasirError`s.
+pub fn interpret_js(ctx: &Ctx, obj: &JsValue) -> Result<Payment, KasirError> {
     interpret(ctx.settings.provider, &Js(obj.clone())).map_err(|e| match e {
         InterpretError::PspError { code, message, .. } => KasirError::Psp { code, message },
         other => KasirError::InvalidResponse(other.to_string()),
@@ -59,11 +63,13 @@ async fn pay_flow(ctx: Rc<Ctx>, method: MethodId, attempt: u32) {
             let handoff = !ctx.device.mobile
                 && offer.flow == Flow::AppRedirect
                 && psp(&ctx).desktop_handoff(&obj);
+            let deadline = qr_deadline(&ctx, &obj, &payment);
             *ctx.last_payment.borrow_mut() = obj;
             let fx = ctx
                 .machine
                 .try_update(|m| {
                     m.desktop_handoff = handoff;
+                    m.deadline_ms = deadline;
                     m.on_created(attempt, payment)
                 })
                 .unwrap_or_default();
@@ -79,6 +85,28 @@ async fn pay_flow(ctx: Rc<Ctx>, method: MethodId, attempt: u32) {
             emit_error(&ctx, &e);
         }
     }
+}
+
+/// When a just-created QR payment runs out, on the page's monotonic clock: now plus the PSP's
+/// own lifetime of it (`expires_at − created_at`). Only where the object lacks its creation
+/// time is the device clock used (`expires_at − Date.now()`), for the countdown alone.
+fn qr_deadline(ctx: &Ctx, obj: &JsValue, payment: &Payment) -> Option<i64> {
+    let NextAction::ShowQr { expires_at_ms, .. } = &payment.next_action else {
+        return None;
+    };
+    let left = lifetime_ms(ctx.settings.provider, &Js(obj.clone()))
+        .or_else(|| expires_at_ms.map(|e| e - js_sys::Date::now() as i64))?;
+    Some(mono_now().saturating_add(left.max(0)))
+}
+
+/// "Check again" on the stalled screen: another round of polling.
+pub fn check_again(ctx: &Rc<Ctx>) {
+    let attempt = ctx.machine.with_untracked(|m| m.attempt);
+    let fx = ctx
+        .machine
+        .try_update(|m| m.check_again())
+        .unwrap_or_default();
+    apply_effects(ctx, attempt, fx);
 }
 
 /// The request the merchant's `createPayment` receives.
@@ -144,6 +172,7 @@ pub fn apply_effects(ctx: &Rc<Ctx>, attempt: u32, effects: Vec<Effect>) {
                 fields,
             } => navigate(ctx, &url, method, &fields),
             Effect::Report(outcome) => report(ctx, outcome, &payment),
+            Effect::ReportStalled => emit(ctx, "timeout", None, Some(&payment)),
             Effect::RefusedUrl(url) => {
                 let err = KasirError::InsecureRedirect(url);
                 ctx.error.set(Some(err.message()));
@@ -194,33 +223,50 @@ fn report(ctx: &Ctx, outcome: Outcome, payment: &JsValue) {
 
 /// Remember the pending payment for reloads and returns.
 fn remember(ctx: &Ctx, payment: &JsValue) {
-    if let Some(m) = ctx.method() {
-        let cs = ctx.client_secret.borrow().clone();
-        resume::save(&ctx.settings, m, payment, cs.as_deref());
+    if let Some(method) = ctx.method() {
+        let deadline = ctx.machine.try_with_untracked(|m| m.deadline_ms).flatten();
+        let pending = resume::Remembered {
+            method,
+            payment: payment.clone(),
+            client_secret: ctx.client_secret.borrow().clone(),
+            time_left_ms: deadline.map(|d| (d - mono_now()).max(0)),
+        };
+        resume::save(&ctx.settings, &pending);
     }
 }
 
 /// Poll the payment of `attempt` until it ends (or the attempt is no longer current).
 async fn poll_until_done(ctx: Rc<Ctx>, attempt: u32) {
     let error_reported = Rc::new(Cell::new(false));
-    poll::every(move || poll_once(ctx.clone(), attempt, error_reported.clone())).await;
+    let deadline = ctx.machine.try_with_untracked(|m| m.deadline_ms).flatten();
+    let bound = poll_bound_ms(deadline, mono_now());
+    poll::every(
+        move |backoff| next_poll_ms(backoff, deadline, mono_now()),
+        move || poll_once(ctx.clone(), attempt, bound, error_reported.clone()),
+    )
+    .await;
 }
 
-async fn poll_once(ctx: Rc<Ctx>, attempt: u32, error_reported: Rc<Cell<bool>>) -> Step {
+async fn poll_once(
+    ctx: Rc<Ctx>,
+    attempt: u32,
+    bound_ms: i64,
+    error_reported: Rc<Cell<bool>>,
+) -> Step {
     let current = ctx
         .machine
         .try_with_untracked(|m| (m.attempt, m.phase.clone(), m.payment_id.clone()));
     let Some((a, phase, Some(id))) = current else {
         return Step::Stop;
     };
-    if !ctx.alive.get() || a != attempt || matches!(phase, Phase::Done(_) | Phase::Picking) {
+    if !ctx.alive.get()
+        || a != attempt
+        || matches!(phase, Phase::Done(_) | Phase::Picking | Phase::Stalled)
+    {
         return Step::Stop;
     }
-    let expires = match &phase {
-        Phase::Qr(q) => q.expires_at_ms,
-        _ => None,
-    };
-    if past_grace(expires, js_sys::Date::now() as i64) {
+    if mono_now() > bound_ms {
+        // the bound, never an outcome: "Still confirming" until the PSP answers
         let fx = ctx
             .machine
             .try_update(|m| m.on_gave_up(attempt))
@@ -281,57 +327,4 @@ pub fn cancel(ctx: &Ctx) {
             let _ = f.call1(&JsValue::NULL, &payment);
         }
     }
-}
-
-/// A payment remembered from before a reload, or named by the PSP in the return URL: show it
-/// again and poll — no new source, no new payment, no redirect. Only a payment this widget
-/// itself remembered as pending in this browser is adopted, and only for its amount and
-/// currency; anything else is `payment_mismatch`.
-pub fn resume_pending(ctx: &Rc<Ctx>) {
-    let stored = resume::load(&ctx.settings);
-    let returned = psp(ctx).resume_from_return(ctx);
-    let (method, obj, cs) = match (stored, returned) {
-        (None, None) => return,
-        (Some(found), None) => found,
-        (Some((method, obj, cs)), Some((ret, ret_cs))) if same_payment(&obj, &ret) => {
-            (method, obj, cs.or(ret_cs))
-        }
-        (_, Some((ret, _))) => {
-            let id = Js(ret).str_at(&["id"]).unwrap_or_default();
-            return mismatch(
-                ctx,
-                format!("the return URL names {id}, which this checkout did not start"),
-            );
-        }
-    };
-    let Ok(payment) = interpret_js(ctx, &obj) else {
-        resume::clear(&ctx.settings);
-        return;
-    };
-    if let Some(amount) = amount_of(ctx.settings.provider, &Js(obj.clone())) {
-        if amount != ctx.settings.money {
-            return mismatch(ctx, format!("{} is for another amount", payment.id));
-        }
-    }
-    if cs.is_some() {
-        *ctx.client_secret.borrow_mut() = cs;
-    }
-    *ctx.last_payment.borrow_mut() = obj;
-    let (attempt, fx) = ctx.machine.update_untracked(|m| m.resume(method, payment));
-    ctx.machine.notify();
-    apply_effects(ctx, attempt, fx);
-}
-
-/// Whether the PSP object `named` in a return URL is the remembered one (or the remembered
-/// checkout session's payment intent).
-fn same_payment(remembered: &JsValue, named: &JsValue) -> bool {
-    let (r, n) = (Js(remembered.clone()), Js(named.clone()));
-    let named_id = n.str_at(&["id"]);
-    named_id.is_some()
-        && (r.str_at(&["id"]) == named_id || r.str_at(&["payment_intent"]) == named_id)
-}
-
-fn mismatch(ctx: &Ctx, what: String) {
-    resume::clear(&ctx.settings);
-    emit_error(ctx, &KasirError::PaymentMismatch(what));
 }

@@ -11,6 +11,7 @@ use crate::i18n::Texts;
 use crate::jsview::{get, set};
 use crate::options;
 use crate::page::{current_page_url, device, resolve_target, style_shadow_root};
+use crate::pickup;
 use crate::psp::adapter;
 use crate::ui::Root;
 use js_sys::{Object, Promise};
@@ -103,7 +104,7 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     {
         emit_error(&ctx, &KasirError::NoMethodAvailable);
     }
-    controller::resume_pending(&ctx);
+    pickup::resume_pending(&ctx);
     Ok(checkout.into())
 }
 

@@ -26,6 +26,9 @@ pub enum Phase {
     },
     /// Waiting for the provider to confirm (polling).
     Confirming,
+    /// Polling reached its bound without a final answer from the provider: "Still confirming",
+    /// with "Check again" (the payment may still complete; nothing is decided).
+    Stalled,
     /// Finished.
     Done(Outcome),
 }
@@ -37,8 +40,10 @@ pub struct QrState {
     pub image_url: Option<String>,
     /// Text to encode ourselves.
     pub payload: Option<String>,
-    /// The PSP's own expiry (Unix ms).
-    pub expires_at_ms: Option<i64>,
+    /// When the PSP's own time for it runs out, on the page's monotonic clock
+    /// (`performance.now()` ms): counted from the PSP's lifetime of the payment, never from the
+    /// shopper's wall clock.
+    pub deadline_ms: Option<i64>,
 }
 
 /// How a payment ended.
@@ -100,6 +105,8 @@ pub enum Effect {
     Report(Outcome),
     /// A redirect URL was refused.
     RefusedUrl(String),
+    /// Polling reached its bound without a final answer (`kasir:timeout`).
+    ReportStalled,
 }
 
 /// The machine.
@@ -118,6 +125,9 @@ pub struct Machine {
     pub desktop_handoff: bool,
     /// The shopper came back from the provider (or reloaded): never redirect again by itself.
     pub returned: bool,
+    /// The current attempt's QR deadline on the page's monotonic clock (set by the controller
+    /// from the PSP's lifetime of the payment).
+    pub deadline_ms: Option<i64>,
     reported: Vec<String>,
 }
 
@@ -137,6 +147,7 @@ impl Machine {
             attempt: 0,
             desktop_handoff: false,
             returned: false,
+            deadline_ms: None,
             reported: Vec::new(),
         }
     }
@@ -223,12 +234,23 @@ impl Machine {
             )
     }
 
-    /// Polling gave up (expiry + grace passed without an answer).
+    /// Polling reached its bound without a final answer: "Still confirming". Never an outcome:
+    /// only the PSP's own status ends a payment (an expiry included).
     pub fn on_gave_up(&mut self, attempt: u32) -> Vec<Effect> {
-        if attempt != self.attempt || matches!(self.phase, Phase::Done(_)) {
+        if !self.is_current(attempt) || self.phase == Phase::Stalled {
             return Vec::new();
         }
-        self.finish(Outcome::Expired)
+        self.phase = Phase::Stalled;
+        vec![Effect::ReportStalled]
+    }
+
+    /// "Check again" on the stalled screen: confirming again, with a new round of polling.
+    pub fn check_again(&mut self) -> Vec<Effect> {
+        if self.phase != Phase::Stalled {
+            return Vec::new();
+        }
+        self.phase = Phase::Confirming;
+        vec![Effect::StartPolling]
     }
 
     /// The shopper goes back to the picker; true when there was something to cancel.
@@ -236,6 +258,7 @@ impl Machine {
         match self.phase {
             Phase::Qr(_)
             | Phase::Confirming
+            | Phase::Stalled
             | Phase::Redirecting { .. }
             | Phase::Handoff { .. }
             | Phase::Done(_) => {
@@ -252,14 +275,12 @@ impl Machine {
         match payment.status {
             PaymentStatus::Pending => match payment.next_action {
                 NextAction::ShowQr {
-                    image_url,
-                    payload,
-                    expires_at_ms,
+                    image_url, payload, ..
                 } => {
                     let qr = QrState {
                         image_url,
                         payload,
-                        expires_at_ms,
+                        deadline_ms: self.deadline_ms,
                     };
                     let first = !matches!(self.phase, Phase::Qr(_));
                     self.phase = Phase::Qr(qr);
@@ -338,36 +359,6 @@ impl Machine {
         }
         self.reported.push(id);
         vec![Effect::Report(outcome)]
-    }
-}
-
-/// Polling delay before request number `n` (0-based): starts at 2 s, grows ×1.5, capped at
-/// 10 s, minus up to 20 % jitter (`jitter` in `[0, 1)`).
-pub fn poll_delay_ms(n: u32, jitter: f64) -> u32 {
-    let mut base: u32 = 2_000;
-    for _ in 0..n.min(10) {
-        base = (base + base / 2).min(10_000);
-    }
-    let j = jitter.clamp(0.0, 0.999);
-    base - (f64::from(base) * 0.2 * j) as u32
-}
-
-/// Polling stops this long after the PSP's expiry when the PSP has not said "expired" itself.
-pub const EXPIRY_GRACE_MS: i64 = 60_000;
-
-/// Whether polling should give up at `now_ms`.
-pub fn past_grace(expires_at_ms: Option<i64>, now_ms: i64) -> bool {
-    expires_at_ms.is_some_and(|e| now_ms > e.saturating_add(EXPIRY_GRACE_MS))
-}
-
-/// `mm:ss` (or `h:mm:ss`) of the time left, never negative.
-pub fn format_remaining(ms: i64) -> String {
-    let s = (ms.max(0) + 999) / 1000;
-    let (h, m, sec) = (s / 3600, s % 3600 / 60, s % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{sec:02}")
-    } else {
-        format!("{m}:{sec:02}")
     }
 }
 
@@ -494,6 +485,8 @@ mod tests {
     #[test]
     fn resume_shows_the_same_qr_and_never_redirects_again() {
         let mut m = Machine::new();
+        // the time left, as the controller computed it from the remembered payment
+        m.deadline_ms = Some(1_000);
         let (a, fx) = m.resume(
             mid("truemoney_qr"),
             pay("chrg_1", PaymentStatus::Pending, qr()),
@@ -502,7 +495,7 @@ mod tests {
         assert!(matches!(
             m.phase,
             Phase::Qr(QrState {
-                expires_at_ms: Some(1_000),
+                deadline_ms: Some(1_000),
                 ..
             })
         ));
@@ -561,23 +554,34 @@ mod tests {
         assert!(m.cancel());
     }
 
+    /// Regression: polling that ran past the expiry (on the shopper's clock) ended the payment
+    /// as expired; now only the PSP's status does, and the bound only says "still confirming".
     #[test]
-    fn backoff_starts_at_two_seconds_and_caps_at_ten() {
-        assert_eq!(poll_delay_ms(0, 0.0), 2_000);
-        assert_eq!(poll_delay_ms(1, 0.0), 3_000);
-        assert_eq!(poll_delay_ms(50, 0.0), 10_000);
-        let mut prev = 0;
-        for n in 0..20 {
-            let d = poll_delay_ms(n, 0.0);
-            assert!(d >= prev && d <= 10_000);
-            prev = d;
-            assert!(poll_delay_ms(n, 0.999) >= d * 8 / 10 && poll_delay_ms(n, 0.999) < d);
-        }
-        assert!(!past_grace(Some(1_000), 61_000));
-        assert!(past_grace(Some(1_000), 61_001));
-        assert!(!past_grace(None, i64::MAX));
-        assert_eq!(format_remaining(125_000), "2:05");
-        assert_eq!(format_remaining(-5), "0:00");
-        assert_eq!(format_remaining(3_600_000), "1:00:00");
+    fn the_polling_bound_never_expires_a_payment() {
+        let mut m = Machine::new();
+        m.select(mid("truemoney_qr"));
+        let (_, a) = m.start_pay().unwrap();
+        m.on_created(a, pay("chrg_1", PaymentStatus::Pending, qr()));
+        assert_eq!(m.on_gave_up(a), vec![Effect::ReportStalled]);
+        assert_eq!(m.phase, Phase::Stalled);
+        assert!(m.on_gave_up(a).is_empty(), "reported once");
+        assert!(
+            m.start_pay().is_none(),
+            "no new QR while the first may still be paid"
+        );
+        assert_eq!(m.check_again(), vec![Effect::StartPolling]);
+        assert_eq!(m.phase, Phase::Confirming);
+        assert_eq!(
+            m.on_poll(a, pay("chrg_1", PaymentStatus::Expired, NextAction::None)),
+            vec![Effect::Report(Outcome::Expired)],
+            "the PSP says expired"
+        );
+        assert!(m.start_pay().is_some(), "now a new QR can be generated");
+        let mut m = Machine::new();
+        m.select(mid("truemoney_qr"));
+        let (_, a) = m.start_pay().unwrap();
+        m.on_created(a, pay("chrg_2", PaymentStatus::Pending, qr()));
+        m.on_gave_up(a);
+        assert!(m.cancel(), "the shopper may still leave");
     }
 }

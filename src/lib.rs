@@ -14,9 +14,12 @@
 //! - [`error`]: [`error::KasirError`], every named error with its stable code.
 //! - [`events`]: `kasir:*` events, `on*` callbacks, `postMessage` to and from a parent page.
 //! - [`checkout`]: one mounted checkout's state ([`checkout::Ctx`]) and its Leptos context.
-//! - [`controller`]: pay, the state machine's effects, retrieve, cancel, resume.
+//! - [`controller`]: pay, the state machine's effects, polling, cancel, "check again".
+//! - [`pickup`]: resuming a payment after a reload or a return (only this checkout's own).
 //! - [`flow`]: the pure checkout state machine (select → create → QR / redirect → result), the
-//!   polling schedule; tested natively.
+//!   tested natively.
+//! - [`schedule`]: polling backoff, the polling bound, request timeouts, the countdown text,
+//!   all on the page's monotonic clock (pure, tested natively).
 //! - [`psp`]: one adapter per PSP behind [`psp::Adapter`] (`omise`, `wooshpay`, `ecommpay`), and
 //!   the merchant hooks (`merchant`). The only place that knows which PSP is which.
 //! - [`actions`]: mechanics only: polling with backoff (`poll`), GET/POST redirects (`redirect`).
@@ -55,7 +58,9 @@ pub mod jsview;
 pub mod net;
 pub mod options;
 pub mod page;
+pub mod pickup;
 pub mod psp;
 pub mod resume;
+pub mod schedule;
 pub mod ui;
 pub mod url;

@@ -2,6 +2,7 @@
 //! the bundle is paid by every shopper).
 
 use crate::error::KasirError;
+use crate::schedule::REQUEST_TIMEOUT_MS;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, Request, RequestInit, Response};
@@ -32,11 +33,29 @@ pub async fn request(
     if let Some(b) = body {
         init.set_body(&JsValue::from_str(b));
     }
+    // a request that hangs is abandoned (and retried by the poller), never a silent stall
+    let abort = web_sys::AbortController::new().ok();
+    if let Some(a) = &abort {
+        init.set_signal(Some(&a.signal()));
+    }
     let req = Request::new_with_str_and_init(url, &init)
         .map_err(|e| KasirError::Network(js_message(&e)))?;
     let window = web_sys::window().ok_or_else(|| KasirError::Network("no window".into()))?;
-    let resp: Response = JsFuture::from(window.fetch_with_request(&req))
-        .await
+    let timer = abort.as_ref().and_then(|a| {
+        let a = a.clone();
+        let cb = wasm_bindgen::closure::Closure::once_into_js(move || a.abort());
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                cb.unchecked_ref(),
+                REQUEST_TIMEOUT_MS as i32,
+            )
+            .ok()
+    });
+    let sent = JsFuture::from(window.fetch_with_request(&req)).await;
+    if let Some(t) = timer {
+        window.clear_timeout_with_handle(t);
+    }
+    let resp: Response = sent
         .map_err(|e| KasirError::Network(js_message(&e)))?
         .unchecked_into();
     let status = resp.status();
@@ -61,4 +80,25 @@ pub fn basic_auth(key: Option<&str>) -> Result<String, KasirError> {
         .btoa(&format!("{key}:"))
         .map_err(|_| KasirError::MissingPublicKey)?;
     Ok(format!("Basic {b64}"))
+}
+
+/// The rejection of [`within_timeout`] when the time is up.
+pub const TIMED_OUT: &str = "the request timed out";
+
+/// `promise`, or a rejection with [`TIMED_OUT`] after [`REQUEST_TIMEOUT_MS`] (for the merchant's
+/// own hooks, which cannot be aborted).
+pub async fn within_timeout(promise: js_sys::Promise) -> Result<JsValue, JsValue> {
+    let timeout = js_sys::Promise::new(&mut |_, reject| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_1(
+                &reject,
+                REQUEST_TIMEOUT_MS as i32,
+                &JsValue::from_str(TIMED_OUT),
+            );
+        }
+    });
+    JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(
+        &promise, &timeout,
+    )))
+    .await
 }

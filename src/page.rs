@@ -34,6 +34,14 @@ pub fn device() -> Device {
     }
 }
 
+/// The page's monotonic clock (`performance.now()`, ms): countdowns and polling bounds run on
+/// it, so a shopper's wall clock that is wrong (or changes) moves nothing.
+pub fn mono_now() -> i64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0, |p| p.now() as i64)
+}
+
 /// The element `target` names: an element, or a CSS selector of one.
 pub fn resolve_target(target: &JsValue) -> Result<HtmlElement, KasirError> {
     if let Some(sel) = target.as_string() {

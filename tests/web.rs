@@ -1093,3 +1093,99 @@ async fn crafted_return_link_is_not_adopted() {
     js(&format!("history.replaceState(null, '', {url:?})"));
     forget_pending();
 }
+
+/// Regression: the QR countdown and the expiry were decided on the shopper's clock — a phone 15
+/// minutes fast showed "expired" at once and ended the payment at the first poll; one 15
+/// minutes slow counted 17 minutes. Now the PSP's own lifetime is counted down on the page's
+/// monotonic clock, and only the PSP's status ends a payment.
+#[wasm_bindgen_test]
+async fn qr_countdown_and_expiry_ignore_a_wrong_device_clock() {
+    for skew_min in [15, -15] {
+        let el = host();
+        record_events(&el);
+        let opts = scripted_opn(
+            "{retrievePayment: function(ch) { window.__polled = (window.__polled || 0) + 1; return Promise.resolve(ch); }}",
+        );
+        run(&format!(
+            "window.__polled = 0; window.__realNow = window.__realNow || Date.now.bind(Date);
+             Date.now = function() {{ return window.__realNow() + {skew_min} * 60000; }};"
+        ));
+        let c = mount(&el, opts).await.unwrap();
+        leptos::task::tick().await;
+        pay_first_method(&el).await;
+        let countdown = || {
+            el.query_selector(".kasir-countdown")
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap()
+        };
+        assert!(
+            countdown().starts_with("Expires in 2:0"),
+            "clock {skew_min:+} min: {}",
+            countdown()
+        );
+        wait_for("the first poll", || {
+            js("window.__polled").as_f64().unwrap_or(0.0) >= 1.0
+        })
+        .await;
+        leptos::task::tick().await;
+        assert!(
+            !events(&el).contains(&"expired".to_string()),
+            "clock {skew_min:+} min: {:?}",
+            events(&el)
+        );
+        assert!(el.query_selector("img.kasir-qr-image").unwrap().is_some());
+        assert!(countdown().starts_with("Expires in 2:0"), "{}", countdown());
+        run("Date.now = window.__realNow;");
+        destroy(&c);
+        forget_pending();
+    }
+}
+
+/// Regression: a `fetch` that never answered stalled the poller silently; every request now
+/// has a timeout (an AbortController), and the poller reports the error and goes on.
+#[wasm_bindgen_test]
+async fn a_hanging_request_is_abandoned_not_a_silent_stall() {
+    scripted_wooshpay();
+    // retrieving the intent hangs until the request is aborted (as a real fetch does)
+    run("var confirm = window.fetch; window.__gets = 0; window.fetch = function(input, init) {
+        if (input.method !== 'GET') { return confirm(input, init); }
+        window.__gets += 1; window.__signal = input.signal;
+        return new Promise(function(_, reject) { input.signal.addEventListener('abort', function() { reject(new DOMException('aborted', 'AbortError')); }); });
+    };");
+    let el = host();
+    record_events(&el);
+    let c = mount(
+        &el,
+        options("{provider:'wooshpay', publicKey:'pk_test_kasir', amount: 25000, clientSecret: 'pi_5_secret_q', createPayment: undefined}"),
+    )
+    .await
+    .unwrap();
+    leptos::task::tick().await;
+    pay_to_handoff(&el).await;
+    wait_for("the first retrieve", || {
+        js("window.__gets").as_f64() == Some(1.0)
+    })
+    .await;
+    assert_eq!(js("window.__signal.aborted").as_bool(), Some(false));
+    // abandoned after the request timeout (15 s), reported once, and polling goes on
+    for _ in 0..20 {
+        if events(&el).contains(&"error:network_error".to_string()) {
+            break;
+        }
+        sleep(1000).await;
+    }
+    assert!(
+        events(&el).contains(&"error:network_error".to_string()),
+        "{:?}",
+        events(&el)
+    );
+    assert_eq!(js("window.__signal.aborted").as_bool(), Some(true));
+    wait_for("the next retrieve", || {
+        js("window.__gets").as_f64().unwrap_or(0.0) >= 2.0
+    })
+    .await;
+    destroy(&c);
+    forget_pending();
+}

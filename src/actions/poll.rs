@@ -3,7 +3,7 @@
 //! interpret, stop at a terminal status, on destroy, on a new attempt or at expiry + grace — is
 //! the controller's.
 
-use crate::flow::poll_delay_ms;
+use crate::schedule::poll_delay_ms;
 use js_sys::Promise;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -55,16 +55,18 @@ pub enum Step {
     Stop,
 }
 
-/// Call `step` until it says stop: first after ~2 s, then backing off with jitter to ≤ 10 s,
-/// one step at a time, never while the page is hidden.
-pub async fn every<F, Fut>(mut step: F)
+/// Call `step` until it says stop: first after ~2 s, then backing off with jitter to ≤ 10 s
+/// (`shorten` may make a wait shorter: the caller's deadline), one step at a time, never
+/// while the page is hidden.
+pub async fn every<D, F, Fut>(shorten: D, mut step: F)
 where
+    D: Fn(u32) -> u32,
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = Step>,
 {
     let mut n: u32 = 0;
     loop {
-        sleep(poll_delay_ms(n, js_sys::Math::random())).await;
+        sleep(shorten(poll_delay_ms(n, js_sys::Math::random()))).await;
         until_visible().await;
         if step().await == Step::Stop {
             return;

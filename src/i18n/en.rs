@@ -33,4 +33,11 @@ pub const STRINGS: &[(&str, &str)] = &[
         "handoff.phone_hint",
         "Scan this code with your phone's camera to finish paying on your phone.",
     ),
+    ("qr.time_up", "Time is up. Checking your payment…"),
+    ("stalled.heading", "Still confirming your payment"),
+    (
+        "stalled.note",
+        "{method} has not confirmed it yet. If you have paid, you do not need to pay again.",
+    ),
+    ("action.check_again", "Check again"),
 ];

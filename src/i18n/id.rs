@@ -33,4 +33,8 @@ pub const STRINGS: &[(&str, &str)] = &[
         "handoff.phone_hint",
         "Pindai kode ini dengan kamera ponsel untuk menyelesaikan pembayaran di ponsel.",
     ),
+    ("qr.time_up", "Waktu habis. Memeriksa pembayaran Anda…"),
+    ("stalled.heading", "Masih mengonfirmasi pembayaran Anda"),
+    ("stalled.note", "{method} belum mengonfirmasinya. Jika Anda sudah membayar, Anda tidak perlu membayar lagi."),
+    ("action.check_again", "Periksa lagi"),
 ];

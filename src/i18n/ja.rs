@@ -27,4 +27,8 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("handoff.continue", "{method}へ進む"),
     ("handoff.phone", "スマートフォンで支払う"),
     ("handoff.phone_hint", "スマートフォンのカメラでこのコードをスキャンすると、スマートフォンでお支払いを完了できます。"),
+    ("qr.time_up", "時間切れです。お支払いを確認しています…"),
+    ("stalled.heading", "お支払いを確認しています"),
+    ("stalled.note", "{method}からの確認がまだありません。お支払い済みの場合、再度お支払いいただく必要はありません。"),
+    ("action.check_again", "もう一度確認"),
 ];

@@ -33,4 +33,11 @@ pub const STRINGS: &[(&str, &str)] = &[
         "handoff.phone_hint",
         "휴대폰 카메라로 이 코드를 스캔하면 휴대폰에서 결제를 마칠 수 있습니다.",
     ),
+    ("qr.time_up", "시간이 다 되었습니다. 결제를 확인하는 중…"),
+    ("stalled.heading", "결제를 아직 확인하는 중입니다"),
+    (
+        "stalled.note",
+        "{method}에서 아직 확인되지 않았습니다. 이미 결제하셨다면 다시 결제하지 마세요.",
+    ),
+    ("action.check_again", "다시 확인"),
 ];

@@ -106,6 +106,7 @@ mod tests {
             include_str!("../ui/handoff.rs"),
             include_str!("../ui/result.rs"),
             include_str!("../ui/status.rs"),
+            include_str!("../ui/stalled.rs"),
             include_str!("../controller.rs"),
         ]
         .concat();

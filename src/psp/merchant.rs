@@ -26,6 +26,18 @@ async fn call_hook(f: &Function, arg: &JsValue) -> Result<JsValue, KasirError> {
         .map_err(hook_error)
 }
 
+/// A hook the poller calls: abandoned (a `Network` error, retried) when it hangs.
+async fn call_hook_within_timeout(f: &Function, arg: &JsValue) -> Result<JsValue, KasirError> {
+    let r = f.call1(&JsValue::NULL, arg).map_err(hook_error)?;
+    match net::within_timeout(Promise::resolve(&r)).await {
+        Ok(v) => Ok(v),
+        Err(e) if e.as_string().as_deref() == Some(net::TIMED_OUT) => {
+            Err(KasirError::Network(net::TIMED_OUT.into()))
+        }
+        Err(e) => Err(hook_error(e)),
+    }
+}
+
 /// Ask the merchant server to start the payment; returns the PSP's own object.
 pub async fn create_payment(options: &JsValue, request: &JsValue) -> Result<JsValue, KasirError> {
     if let Some(f) = get(options, "createPayment").dyn_ref::<Function>() {
@@ -53,7 +65,7 @@ pub async fn retrieve_payment(
     id: &str,
 ) -> Result<JsValue, KasirError> {
     if let Some(f) = get(options, "retrievePayment").dyn_ref::<Function>() {
-        return call_hook(f, payment).await;
+        return call_hook_within_timeout(f, payment).await;
     }
     if let Some(url) = get(options, "retrievePaymentUrl").as_string() {
         let sep = if url.contains('?') { '&' } else { '?' };

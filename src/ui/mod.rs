@@ -1,4 +1,5 @@
-//! The widget's screens, one `#[component]` per file; each takes the checkout from the Leptos
+//! The widget's screens (picker, qr, handoff, status, stalled, result), one `#[component]` per
+//! file; each takes the checkout from the Leptos
 //! context (`checkout::current`). [`Root`] follows the state machine's phase. Styles come from
 //! one stylesheet (`www/kasir.css`, `--kasir-*` custom properties), never inline `style`, so a
 //! strict CSP without `'unsafe-inline'` works.
@@ -9,6 +10,7 @@ pub mod picker;
 pub mod qr;
 pub mod qr_code;
 pub mod result;
+pub mod stalled;
 pub mod status;
 
 use crate::checkout;
@@ -19,6 +21,7 @@ use leptos::prelude::*;
 use picker::Picker;
 use qr::QrScreen;
 use result::ResultScreen;
+use stalled::Stalled;
 use status::{Confirming, Redirecting};
 
 /// Which screen is shown (changes rarely, so the DOM is rebuilt only on a real change).
@@ -29,6 +32,7 @@ enum Screen {
     Redirecting,
     Handoff(String),
     Confirming,
+    Stalled,
     Done(Outcome),
 }
 
@@ -44,6 +48,7 @@ pub fn Root() -> impl IntoView {
             Phase::Redirecting { .. } => Screen::Redirecting,
             Phase::Handoff { url } => Screen::Handoff(url.clone()),
             Phase::Confirming => Screen::Confirming,
+            Phase::Stalled => Screen::Stalled,
             Phase::Done(o) => Screen::Done(o.clone()),
         })
     });
@@ -53,6 +58,7 @@ pub fn Root() -> impl IntoView {
         Screen::Redirecting => view! { <Redirecting/> }.into_any(),
         Screen::Handoff(url) => view! { <Handoff url/> }.into_any(),
         Screen::Confirming => view! { <Confirming/> }.into_any(),
+        Screen::Stalled => view! { <Stalled/> }.into_any(),
         Screen::Done(outcome) => view! { <ResultScreen outcome/> }.into_any(),
     };
     let root = NodeRef::<html::Div>::new();

@@ -4,7 +4,9 @@
 
 use crate::checkout;
 use crate::controller::cancel;
-use crate::flow::{format_remaining, QrState};
+use crate::flow::QrState;
+use crate::page::mono_now;
+use crate::schedule::format_remaining;
 use crate::ui::focus::focus_on_mount;
 use crate::ui::qr_code::qr_svg;
 use crate::url::is_allowed_redirect;
@@ -44,15 +46,15 @@ pub fn QrScreen(
     };
     let amount = ctx.settings.money.format(locale);
     let alt = tx.tf("qr.alt", &[("amount", &amount), ("method", method)]);
-    let now = RwSignal::new(js_sys::Date::now() as i64);
-    if let Ok(handle) = set_interval_with_handle(
-        move || now.set(js_sys::Date::now() as i64),
-        Duration::from_millis(1000),
-    ) {
+    // the PSP's time left, on the page's monotonic clock (the device's wall clock may be off)
+    let now = RwSignal::new(mono_now());
+    if let Ok(handle) =
+        set_interval_with_handle(move || now.set(mono_now()), Duration::from_millis(1000))
+    {
         on_cleanup(move || handle.clear());
     }
-    let expires = qr.expires_at_ms;
-    let remaining = move || expires.map(|e| e - now.get());
+    let deadline = qr.deadline_ms;
+    let remaining = move || deadline.map(|d| d - now.get());
     let bucket = Memo::new(move |_| remaining().map(announcement_bucket));
     let heading = NodeRef::<html::H2>::new();
     focus_on_mount(heading);
@@ -72,12 +74,13 @@ pub fn QrScreen(
     let tx_c = tx.clone();
     let countdown = move || match remaining() {
         Some(ms) if ms > 0 => tx_c.tf("qr.expires_in", &[("time", &format_remaining(ms))]),
-        Some(_) => tx_c.t("qr.expired"),
+        // the PSP decides whether it expired: until it says so, it is being checked
+        Some(_) => tx_c.t("qr.time_up"),
         None => String::new(),
     };
     let tx_a = tx.clone();
     let announce = move || match bucket.get() {
-        Some(0) => tx_a.t("qr.expired"),
+        Some(0) => tx_a.t("qr.time_up"),
         Some(b) => tx_a.tf("qr.time_left", &[("time", &format_remaining(b * 1000))]),
         None => String::new(),
     };

@@ -29,7 +29,13 @@ pub fn ResultScreen(
             tx.t("result.failure"),
             message.clone(),
         ),
-        Outcome::Expired | Outcome::Canceled => (
+        // the PSP said expired (never the countdown alone)
+        Outcome::Expired => (
+            "kasir-result kasir-result-expired",
+            tx.t("result.expired"),
+            tx.t("qr.expired"),
+        ),
+        Outcome::Canceled => (
             "kasir-result kasir-result-expired",
             tx.t("result.expired"),
             String::new(),

@@ -122,6 +122,25 @@ pub fn amount_of<V: JsonView>(psp: Psp, obj: &V) -> Option<Money> {
     Some(Money::new(amount?, currency))
 }
 
+/// How long the PSP gives the shopper, measured on the PSP's own clock: Opn `expires_at −
+/// created_at` of a charge; WooshPay `expires_at − created` of a checkout session. The widget
+/// counts it down on the page's monotonic clock, so a device clock that is wrong changes
+/// nothing. `None` when the object does not carry both times.
+pub fn lifetime_ms<V: JsonView>(psp: Psp, obj: &V) -> Option<i64> {
+    let (expires, created) = match psp {
+        Psp::Omise => (
+            parse_rfc3339_ms(&obj.str_at(&["expires_at"])?).ok()?,
+            parse_rfc3339_ms(&obj.str_at(&["created_at"])?).ok()?,
+        ),
+        Psp::Wooshpay => (
+            obj.i64_at(&["expires_at"])?.checked_mul(1000)?,
+            obj.i64_at(&["created"])?.checked_mul(1000)?,
+        ),
+        Psp::Ecommpay => return None,
+    };
+    expires.checked_sub(created).filter(|l| *l >= 0)
+}
+
 fn unexpected(psp: Psp, what: impl Into<String>) -> InterpretError {
     InterpretError::Unexpected {
         psp: psp.as_str(),
@@ -535,5 +554,19 @@ mod tests {
         assert_eq!(amount_of(Psp::Ecommpay, &cb), thb(42_000));
         let gate = json!({"status":"success","payment_id":"o1"});
         assert_eq!(amount_of(Psp::Ecommpay, &gate), None);
+    }
+
+    #[test]
+    fn the_psps_own_lifetime_of_a_payment() {
+        let c = json!({"object":"charge","created_at":"2024-09-24T03:08:40Z","expires_at":"2024-09-24T03:18:40Z"});
+        assert_eq!(lifetime_ms(Psp::Omise, &c), Some(600_000));
+        let cs =
+            json!({"object":"checkout.session","created":1_700_000_000,"expires_at":1_700_003_600});
+        assert_eq!(lifetime_ms(Psp::Wooshpay, &cs), Some(3_600_000));
+        let huge = json!({"object":"checkout.session","created":0,"expires_at":i64::MAX});
+        assert_eq!(lifetime_ms(Psp::Wooshpay, &huge), None, "no overflow");
+        let back = json!({"object":"charge","created_at":"2024-09-24T03:18:40Z","expires_at":"2024-09-24T03:08:40Z"});
+        assert_eq!(lifetime_ms(Psp::Omise, &back), None);
+        assert_eq!(lifetime_ms(Psp::Omise, &json!({"object":"charge"})), None);
     }
 }
