@@ -9,7 +9,7 @@ use crate::events::emit_error;
 use crate::jsview::Js;
 use crate::page::mono_now;
 use crate::resume;
-use kasir_core::status::amount_of;
+use kasir_core::terms::amount_of;
 use kasir_core::view::JsonView;
 use leptos::prelude::*;
 use std::rc::Rc;

@@ -13,6 +13,7 @@
 //!   is shared without pulling `serde_json` into the wasm bundle.
 //! - [`status`]: the unified [`status::Payment`] (status + next action) interpreted from an Opn
 //!   charge, a WooshPay payment intent / checkout session or an ecommpay Gate answer / callback.
+//! - [`terms`]: the amount a PSP object is for and the lifetime the PSP gives it.
 //! - [`time`]: RFC 3339 ↔ Unix milliseconds without a date library.
 //! - `wire` (feature `json`): serde types for every PSP object in the seeds.
 //! - `signature` (feature `signature`): ecommpay HMAC-SHA512 signing, Opn and WooshPay webhook
@@ -30,6 +31,7 @@ pub mod money;
 #[cfg(feature = "signature")]
 pub mod signature;
 pub mod status;
+pub mod terms;
 pub mod time;
 pub mod view;
 #[cfg(feature = "json")]
