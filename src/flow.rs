@@ -250,6 +250,8 @@ impl Machine {
             return Vec::new();
         }
         self.phase = Phase::Confirming;
+        // the PSP's time is up: this round has the bound of a payment without an expiry
+        self.deadline_ms = None;
         vec![Effect::StartPolling]
     }
 
@@ -569,8 +571,10 @@ mod tests {
             m.start_pay().is_none(),
             "no new QR while the first may still be paid"
         );
+        m.deadline_ms = Some(1);
         assert_eq!(m.check_again(), vec![Effect::StartPolling]);
         assert_eq!(m.phase, Phase::Confirming);
+        assert_eq!(m.deadline_ms, None, "a new round has a bound of its own");
         assert_eq!(
             m.on_poll(a, pay("chrg_1", PaymentStatus::Expired, NextAction::None)),
             vec![Effect::Report(Outcome::Expired)],

@@ -39,7 +39,7 @@ fn options(extra: &str) -> JsValue {
 fn record_events(el: &HtmlElement) {
     let f = Function::new_with_args(
         "el",
-        "el.__events = []; ['ready','select','source','pending','success','failure','expired','cancel','error'].forEach(function(n){ el.addEventListener('kasir:'+n, function(e){ el.__events.push(n + (e.detail && e.detail.code ? ':' + e.detail.code : '')); }); });",
+        "el.__events = []; ['ready','select','source','pending','success','failure','expired','cancel','error','timeout'].forEach(function(n){ el.addEventListener('kasir:'+n, function(e){ el.__events.push(n + (e.detail && e.detail.code ? ':' + e.detail.code : '')); }); });",
     );
     f.call1(&JsValue::NULL, el).unwrap();
 }
@@ -1186,6 +1186,66 @@ async fn a_hanging_request_is_abandoned_not_a_silent_stall() {
         js("window.__gets").as_f64().unwrap_or(0.0) >= 2.0
     })
     .await;
+    destroy(&c);
+    forget_pending();
+}
+
+/// Regression: polling never ended outside the QR screen, and on it ended as "expired" by
+/// itself. At the bound (the PSP's expiry + 60 s here) the shopper sees "Still confirming" with
+/// "Check again", the page gets `kasir:timeout`, and the payment can still succeed.
+#[wasm_bindgen_test]
+async fn at_the_polling_bound_the_shopper_can_check_again() {
+    forget_pending();
+    run("window.fetch = function() { return Promise.resolve(new Response(JSON.stringify({object:'source', id:'src_b', type:'truemoney_qr', flow:'offline'}), {status: 200, headers: {'Content-Type':'application/json'}})); };
+         window.__paid = false;");
+    let el = host();
+    record_events(&el);
+    // the PSP gives the charge no time at all (expires_at = created_at) and never says expired
+    let opts = options(
+        "{ createPayment: function() { var t = new Date().toISOString(); return Promise.resolve({object:'charge', id:'chrg_bound', status:'pending', amount:400000, currency:'THB', created_at: t, expires_at: t,
+            source: {object:'source', type:'truemoney_qr', scannable_code: {image: {download_uri: 'https://psp.test/qr/b.png'}}}}); },
+          retrievePayment: function(ch) { return Promise.resolve(Object.assign({}, ch, {status: window.__paid ? 'successful' : 'pending'})); } }",
+    );
+    let c = mount(&el, opts).await.unwrap();
+    leptos::task::tick().await;
+    pay_first_method(&el).await;
+    for _ in 0..80 {
+        if events(&el).contains(&"timeout".to_string()) {
+            break;
+        }
+        sleep(1000).await;
+    }
+    leptos::task::tick().await;
+    assert!(
+        events(&el).contains(&"timeout".to_string()),
+        "{:?}",
+        events(&el)
+    );
+    assert!(!events(&el).contains(&"expired".to_string()));
+    let heading = el.query_selector(".kasir-stalled h2").unwrap().unwrap();
+    assert_eq!(
+        heading.text_content().as_deref(),
+        Some("Still confirming your payment")
+    );
+    run("window.__paid = true;");
+    let again: HtmlElement = el
+        .query_selector(".kasir-stalled .kasir-primary")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(again.text_content().as_deref(), Some("Check again"));
+    again.click();
+    for _ in 0..50 {
+        if events(&el).contains(&"success".to_string()) {
+            break;
+        }
+        sleep(100).await;
+    }
+    assert!(
+        events(&el).contains(&"success".to_string()),
+        "{:?}",
+        events(&el)
+    );
     destroy(&c);
     forget_pending();
 }
