@@ -5,6 +5,7 @@ use crate::customer_page::{not_found, render};
 use crate::error::{ApiError, Html};
 use crate::http;
 use crate::outcome::Outcome;
+use crate::params;
 use crate::registry;
 use crate::state::AppState;
 use axum::body::Body;
@@ -41,7 +42,8 @@ async fn pay_action(
             "The form is too large.",
         )
     })?;
-    let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    let form = params::form_pairs(&bytes)
+        .map_err(|m| ApiError::new(StatusCode::BAD_REQUEST, "Malformed form", &m))?;
     let outcome = match form
         .iter()
         .find(|(k, _)| k == "action")
