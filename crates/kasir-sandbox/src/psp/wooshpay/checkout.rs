@@ -71,7 +71,15 @@ pub async fn create(
                 Some("expires_at"),
             )
         })? {
-            Some(e) if e < 100_000_000_000 => e.saturating_mul(1000),
+            // Unix seconds (WooshPay answers milliseconds); checked: a huge or negative value
+            // is a named 400, never an overflow.
+            Some(e) if e < 100_000_000_000 => e.checked_mul(1000).ok_or_else(|| {
+                invalid(
+                    "parameter_invalid",
+                    "expires_at is out of range.",
+                    Some("expires_at"),
+                )
+            })?,
             Some(e) => e,
             None => now + 86_400_000,
         };
