@@ -17,7 +17,7 @@ use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::Json;
-use kasir_core::wire::wooshpay::{CheckoutSession, List};
+use kasir_core::wire::wooshpay::{CheckoutSession, List, PaymentIntent};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -207,7 +207,29 @@ fn done(cs: &CheckoutSession, changed: bool, url: Option<&str>) -> Result<Finish
     })
 }
 
-/// Complete a session through its payment intent; `None` if there is no such session.
+/// An open session's hosted page lets the shopper try again after a decline: the page confirms
+/// its intent again (back to `requires_action`), as `POST …/confirm` would.
+fn retry_on_page(
+    st: &AppState,
+    c: &rusqlite::Connection,
+    pid: &str,
+    url: &str,
+) -> Result<(), StoreError> {
+    let Some(mut pi) = store::get::<PaymentIntent>(c, PI, pid)? else {
+        return Ok(());
+    };
+    if pi.status != "requires_payment_method" {
+        return Ok(());
+    }
+    pi.status = "requires_action".into();
+    pi.last_payment_error = None;
+    pi.next_action = Some(redirect_to(url.to_string(), pi.return_url.clone()));
+    store::put(c, PI, pid, &pi)?;
+    emit(st, c, "payment_intent.requires_action", &pi)
+}
+
+/// Complete an open session through its payment intent (a closed one is left as it is and
+/// `changed` is false); `None` if there is no such session.
 pub fn finish(
     st: &AppState,
     c: &rusqlite::Connection,
@@ -225,7 +247,11 @@ pub fn finish(
         return done(&cs, true, cs.cancel_url.as_deref()).map(Some);
     }
     if let Some(pid) = cs.payment_intent.as_deref() {
-        lifecycle::finish(st, c, pid, o)?;
+        retry_on_page(st, c, pid, &cs.url)?;
+        if lifecycle::finish(st, c, pid, o)?.is_some_and(|f| !f.changed) {
+            // its intent was canceled through the API: the session can no longer be paid
+            return done(&cs, false, cs.cancel_url.as_deref()).map(Some);
+        }
     }
     let url = if o == Outcome::Successful {
         cs.status = "complete".into();

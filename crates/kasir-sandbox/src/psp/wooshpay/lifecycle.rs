@@ -10,7 +10,20 @@ use crate::store::{self, now_ms, StoreError};
 use kasir_core::catalogue::Psp;
 use kasir_core::wire::wooshpay::{PaymentError, PaymentIntent, PaymentMethodRef};
 
-/// Complete a payment intent; `None` if there is no such intent.
+/// Whether an intent in `status` may end with `o` (the state machine of psp-apis.md §3.3): the
+/// customer pays or declines only an intent waiting for them (`requires_action`, after a confirm);
+/// any `requires_*` intent can be canceled (expired).
+pub fn legal(status: &str, o: Outcome) -> bool {
+    match o {
+        Outcome::Successful | Outcome::Failed => {
+            matches!(status, "requires_action" | "processing")
+        }
+        Outcome::Expired => status.starts_with("requires_"),
+    }
+}
+
+/// Complete a payment intent (only a [`legal`] move; otherwise it is left as it is and
+/// `changed` is false); `None` if there is no such intent.
 pub fn finish(
     st: &AppState,
     c: &rusqlite::Connection,
@@ -21,7 +34,7 @@ pub fn finish(
         return Ok(None);
     };
     let return_url = pi.return_url.clone();
-    if !pi.status.starts_with("requires_") {
+    if !legal(&pi.status, o) {
         return Ok(Some(Finished {
             object: serde_json::to_value(&pi)?,
             changed: false,
