@@ -3,7 +3,8 @@
 mod common;
 use axum::http::StatusCode;
 use common::*;
-use serde_json::json;
+use kasir_core::signature::ecommpay_sign;
+use serde_json::{json, Value};
 
 const WP_SK: &str = "sk_test_kasir";
 
@@ -53,4 +54,70 @@ async fn wooshpay_checkout_expires_at_times_1000_cannot_overflow() {
     .await;
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(v["expires_at"], json!(secs * 1000));
+}
+
+fn ecp_callback(pid: &str, status: &str) -> String {
+    let mut cb = json!({"project_id":4242,"payment":{"id":pid,"type":"purchase","status":status,
+        "sum":{"amount":42000,"currency":"THB"}},"operation":{"id":7,"type":"sale","status":status}});
+    let sig = ecommpay_sign(&cb, "kasir_secret");
+    cb["signature"] = Value::String(sig);
+    cb.to_string()
+}
+
+/// What broke: a retried intermediate ecommpay callback arriving after the final one put the
+/// shop's order back to pending. The shop's receiver never moves an order backwards.
+#[tokio::test]
+async fn a_retried_intermediate_ecommpay_callback_never_moves_the_shop_order_back() {
+    let st = state();
+    let post = |body: String| {
+        let st = st.clone();
+        async move {
+            let r = send(
+                &st,
+                "POST",
+                "/shop/api/ecommpay/callback",
+                None,
+                None,
+                &body,
+                &[],
+            )
+            .await;
+            assert_eq!(r.0, StatusCode::OK, "{}", r.1);
+        }
+    };
+    let status = |pid: &'static str| {
+        let st = st.clone();
+        async move {
+            let uri = format!("/shop/api/ecommpay/gate?id={pid}");
+            let (_, v, _) = send(&st, "GET", &uri, None, None, "", &[]).await;
+            v["payment"]["status"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        }
+    };
+    for last in ["success", "decline"] {
+        let pid = if last == "success" {
+            "ord-ok"
+        } else {
+            "ord-no"
+        };
+        post(ecp_callback(pid, "awaiting redirect result")).await;
+        assert_eq!(status(pid).await, "awaiting redirect result");
+        post(ecp_callback(pid, last)).await;
+        assert_eq!(status(pid).await, last);
+        // The retried intermediate callback (and a contradicting final one) change nothing.
+        post(ecp_callback(pid, "awaiting redirect result")).await;
+        post(ecp_callback(pid, "processing")).await;
+        post(ecp_callback(
+            pid,
+            if last == "success" {
+                "decline"
+            } else {
+                "success"
+            },
+        ))
+        .await;
+        assert_eq!(status(pid).await, last, "{pid} moved backwards");
+    }
 }
