@@ -1,5 +1,6 @@
-//! How a payment intent ends (the customer page, the test control, its checkout session), and
-//! what the customer page shows about it.
+//! How a payment intent ends (the customer page, the test control, its checkout session, its
+//! expiry timer: canceled with `cancellation_reason: "automatic"`), and what the customer page
+//! shows about it.
 
 use super::api::PI;
 use super::webhooks::emit;
@@ -9,6 +10,9 @@ use crate::state::AppState;
 use crate::store::{self, now_ms, StoreError};
 use kasir_core::catalogue::Psp;
 use kasir_core::wire::wooshpay::{PaymentError, PaymentIntent, PaymentMethodRef};
+
+/// Stored kind of a payment intent's expiry timer (`--expiry-secs`, 24 h by default).
+pub const EXPIRE_TIMER: &str = "wooshpay_intent_expire";
 
 /// Whether an intent in `status` may end with `o` (the state machine of psp-apis.md §3.3): the
 /// customer pays or declines only an intent waiting for them (`requires_action`, after a confirm);
@@ -66,12 +70,14 @@ pub fn finish(
         Outcome::Expired => {
             pi.status = "canceled".into();
             pi.canceled_at = Some(now_ms());
-            pi.cancellation_reason = Some("abandoned".into());
+            // Stripe's reason for a cancellation the PSP made itself (WooshPay mirrors it)
+            pi.cancellation_reason = Some("automatic".into());
             ("failed", "payment_intent.canceled")
         }
     };
     pi.next_action = None;
     store::put(c, PI, id, &pi)?;
+    store::clear_timer(c, id)?;
     emit(st, c, event, &pi)?;
     let secret = pi.client_secret.clone().unwrap_or_default();
     let return_url = return_url.map(|u| {

@@ -76,16 +76,20 @@ impl Emulator for Wooshpay {
         lifecycle::describe(st, id).or_else(|| checkout::describe(st, id))
     }
     fn timer_kinds(&self) -> &'static [&'static str] {
-        &[checkout::EXPIRE_TIMER]
+        &[checkout::EXPIRE_TIMER, lifecycle::EXPIRE_TIMER]
     }
     fn fire_timer(
         &self,
         st: &AppState,
         c: &rusqlite::Connection,
         id: &str,
-        _kind: &str,
+        kind: &str,
     ) -> Result<(), StoreError> {
-        checkout::expire(st, c, id).map(|_| ())
+        if kind == lifecycle::EXPIRE_TIMER {
+            lifecycle::finish(st, c, id, Outcome::Expired).map(|_| ())
+        } else {
+            checkout::expire(st, c, id).map(|_| ())
+        }
     }
     fn sign(
         &self,
