@@ -47,8 +47,9 @@ pub struct Config {
     /// The old name of `--expiry-secs` (it used to set Opn QR charges only); `--expiry-secs` wins.
     #[arg(long, env = "KASIR_QR_EXPIRY_SECS", value_parser = clap::value_parser!(i64).range(1..=MAX_EXPIRY_SECS))]
     pub qr_expiry_secs: Option<i64>,
-    /// First retry delay for webhooks and callbacks, milliseconds (doubles each attempt, max 60 s).
-    #[arg(long, env = "KASIR_RETRY_BASE_MS", default_value_t = 1000)]
+    /// Milliseconds one second of the PSPs' documented webhook/callback retry schedules lasts:
+    /// 1000 is the real schedules, 10 a hundred times faster, 0 retries at once.
+    #[arg(long, env = "KASIR_RETRY_BASE_MS", default_value_t = 1000, value_parser = clap::value_parser!(i64).range(0..=60_000))]
     pub retry_base_ms: i64,
     /// Do not deliver webhooks to the demo shop's own endpoints.
     #[arg(long)]

@@ -14,6 +14,7 @@ mod webhooks;
 use crate::emulator::Emulator;
 use crate::http::cors_any;
 use crate::outcome::{Finished, Outcome, PayInfo};
+use crate::retry::RetrySchedule;
 use crate::state::AppState;
 use crate::store::StoreError;
 use axum::routing::{get, post};
@@ -102,6 +103,9 @@ impl Emulator for Wooshpay {
             Ok(h) => vec![("Wooshpay-Signature", h)],
             Err(_) => Vec::new(),
         }
+    }
+    fn retry_schedule(&self) -> &'static RetrySchedule {
+        &webhooks::RETRIES
     }
     fn banner(&self, st: &AppState, base: &str) -> String {
         format!(
