@@ -301,3 +301,40 @@ async fn retries_follow_the_psps_schedule_scaled_by_retry_base_ms() {
     .await;
     assert_eq!(list[0]["attempts"], 3, "{list}");
 }
+
+/// A database from before deliveries recorded their PSP and give-ups still opens, and its
+/// pending deliveries still go out.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_outbox_from_before_is_migrated_and_still_delivered() {
+    let (url, got) = receiver(0).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("old.db");
+    {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.execute_batch(
+            "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, url TEXT NOT NULL,
+             headers TEXT NOT NULL, body TEXT NOT NULL, kind TEXT NOT NULL, ref_id TEXT NOT NULL,
+             attempts INTEGER NOT NULL DEFAULT 0, next_at INTEGER NOT NULL, delivered_at INTEGER,
+             last_status INTEGER, last_error TEXT);",
+        )
+        .unwrap();
+        c.execute(
+            "INSERT INTO outbox (url, headers, body, kind, ref_id, next_at) VALUES (?1, '{}', '{\"old\":1}', 'charge.create', 'evnt_old', 0)",
+            [&url],
+        )
+        .unwrap();
+    }
+    let cfg = Config {
+        no_shop_webhooks: true,
+        ..Config::default()
+    };
+    let st = AppState::new(cfg, Store::open(&db, false).unwrap(), "http://127.0.0.1:9");
+    outbox::tick(&st).await;
+    assert_eq!(got.lock().unwrap().as_slice(), [json!({"old":1})]);
+    let (_, list, _) = send(&st, "GET", "/_sandbox/deliveries", None, None, "", &[]).await;
+    assert_eq!(
+        (list[0]["state"].as_str(), list[0]["psp"].as_str()),
+        (Some("delivered"), Some("")),
+        "{list}"
+    );
+}

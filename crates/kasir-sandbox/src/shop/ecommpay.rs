@@ -7,6 +7,7 @@
 use super::backend::{Backend, Credential};
 use super::client::{call, Call};
 use super::order::{bad, Order, ShopError};
+use super::orders::price;
 use super::paths::ECOMMPAY_CALLBACK;
 use super::webhooks::{ok, save_hook};
 use crate::error::{json_response, ApiError};
@@ -112,8 +113,8 @@ async fn payment_page(
     body: Body,
 ) -> Result<Json<PageUrl>, ShopError> {
     let order = Order::read(body).await?;
-    let (amount, currency) = order.money()?;
-    let wire = order.row(Psp::Ecommpay)?.wire_name;
+    let (amount, currency) = price(&order, Psp::Ecommpay)?;
+    let wire = order.row(Psp::Ecommpay, currency)?.wire_name;
     let pid = order.payment_id();
     let back = back(&order, &headers, &st);
     let mut extra = serde_json::Map::new();
@@ -170,12 +171,12 @@ async fn gate(
     body: Body,
 ) -> Result<Response, ShopError> {
     let order = Order::read(body).await?;
+    let (amount, currency) = price(&order, Psp::Ecommpay)?;
     let pid = order.payment_id();
     if let Some(prev) = st.store.get::<EcpOrder>(SHOP_ECP, &order_key(&pid)) {
         return Ok(json_response(StatusCode::OK, &prev.sync));
     }
-    let (amount, currency) = order.money()?;
-    let wire = order.row(Psp::Ecommpay)?.wire_name;
+    let wire = order.row(Psp::Ecommpay, currency)?.wire_name;
     let back = back(&order, &headers, &st);
     let req = GateSaleRequest {
         general: General {

@@ -69,6 +69,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/shop/api/webhooks/omise"),
     ("POST", "/shop/api/webhooks/wooshpay"),
     ("GET", "/shop/api/webhooks"),
+    ("GET", "/shop/api/orders"),
     ("GET", "/shop/%ff"),
     ("GET", "/?theme=%3Cscript%3E"),
 ];
