@@ -1,19 +1,22 @@
 //! Test-mode controls (`/_sandbox/*`): complete any PSP's payment, see what a provider page
-//! received, see the outbox, health.
+//! received, see the outbox and every delivery's state (`/_sandbox/deliveries`, and the
+//! `/_sandbox` page), health.
 
+use crate::control_page;
 use crate::customer_page;
+use crate::delivery::{self, DeliveryState, OutboxEntry};
 use crate::error::{json_response, ApiError, Plain};
 use crate::outcome::Outcome;
 use crate::registry;
 use crate::state::AppState;
-use crate::store::{self, OutboxEntry};
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Serialize;
 use serde_json::Value;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 type St = State<Arc<AppState>>;
@@ -25,6 +28,8 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/_sandbox/charges/{id}/mark", post(mark))
         .route("/_sandbox/received/{payment_id}", get(received))
         .route("/_sandbox/outbox", get(outbox))
+        .route("/_sandbox/deliveries", get(deliveries))
+        .route("/_sandbox", get(page))
 }
 
 #[derive(Serialize)]
@@ -89,5 +94,35 @@ async fn received(
 }
 
 async fn outbox(State(st): St) -> Result<Json<Vec<OutboxEntry>>, ApiError<Plain>> {
-    Ok(Json(st.store.tx(|c| store::outbox_summary(c))?))
+    Ok(Json(st.store.tx(|c| delivery::outbox_summary(c))?))
+}
+
+/// The delivery states `?state=` may ask for.
+const STATES: &[&str] = &["pending", "delivered", "given_up"];
+
+async fn deliveries(
+    State(st): St,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Json<Vec<DeliveryState>>, ApiError<Plain>> {
+    let want = q.get("state").map(String::as_str);
+    if let Some(w) = want.filter(|w| !STATES.contains(w)) {
+        return Err(bad(
+            StatusCode::BAD_REQUEST,
+            &format!("state must be pending, delivered or given_up, not {w:.40}"),
+        ));
+    }
+    let all = st.store.tx(|c| delivery::list(c))?;
+    Ok(Json(
+        all.into_iter()
+            .filter(|d| want.is_none_or(|w| d.state == w))
+            .collect(),
+    ))
+}
+
+async fn page(State(st): St) -> Result<Response, ApiError<Plain>> {
+    let all = st.store.tx(|c| delivery::list(c))?;
+    Ok(crate::http::html(
+        StatusCode::OK,
+        control_page::render(&all),
+    ))
 }

@@ -1,8 +1,9 @@
 //! The one trait every PSP emulator implements; the registry lists them. Everything
-//! outside `psp/` that needs a PSP (test controls, customer pages, timers, the outbox, the
-//! startup banner) goes through it.
+//! outside `psp/` that needs a PSP (test controls, customer pages, timers, the outbox and its
+//! retry schedules, the startup banner) goes through it.
 
 use crate::outcome::{Finished, Outcome, PayInfo};
+use crate::retry::RetrySchedule;
 use crate::state::AppState;
 use crate::store::StoreError;
 use axum::Router;
@@ -45,6 +46,8 @@ pub trait Emulator: Send + Sync {
         timestamp: i64,
         body: &[u8],
     ) -> Vec<(&'static str, String)>;
+    /// How it retries a failed webhook or callback, and when it gives up.
+    fn retry_schedule(&self) -> &'static RetrySchedule;
     /// Its line of the startup banner (keys and where to point a client).
     fn banner(&self, st: &AppState, base: &str) -> String;
 }

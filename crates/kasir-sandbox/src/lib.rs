@@ -11,6 +11,7 @@
 
 pub mod config;
 pub mod control;
+pub mod control_page;
 pub mod customer_page;
 pub mod delivery;
 pub mod emulator;
@@ -25,6 +26,7 @@ pub mod paging;
 pub mod params;
 pub mod psp;
 pub mod registry;
+pub mod retry;
 pub mod shop;
 pub mod state;
 pub mod store;

@@ -1,18 +1,26 @@
-//! The delivery worker: POSTs queued webhooks and callbacks, retrying with exponential backoff
-//! until the receiver answers 2xx. The queue lives in SQLite, so deliveries survive restarts.
+//! The delivery worker: POSTs queued webhooks and callbacks, one sender per endpoint, so a dead
+//! or hanging receiver only ever delays its own deliveries. A failed delivery is retried on its
+//! PSP's documented schedule ([`crate::retry`], scaled by `--retry-base-ms`) until the receiver
+//! answers 2xx or the schedule gives up (`given_up` in `/_sandbox/deliveries`). The queue lives
+//! in SQLite, so deliveries survive restarts.
 
-use crate::delivery::SIGN;
+use crate::delivery::{self, Attempt, Delivery, SIGN};
 use crate::registry;
+use crate::retry::{scaled_ms, RetrySchedule, FALLBACK};
 use crate::state::AppState;
-use crate::store::{self, now_ms, Delivery};
+use crate::store::now_ms;
 use serde_json::Value;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// Delay before retry number `attempts` (1-based): base · 2^(n-1), at most 60 s.
-pub fn backoff_ms(base: i64, attempts: i64) -> i64 {
-    let exp = (attempts - 1).clamp(0, 16) as u32;
-    base.max(1).saturating_mul(1i64 << exp).min(60_000)
+/// Deliveries one sender takes from its endpoint's queue at a time.
+const BATCH: i64 = 20;
+
+/// The schedule of the PSP that sends `d` ([`FALLBACK`] for rows from before PSPs were recorded).
+fn schedule(d: &Delivery) -> &'static RetrySchedule {
+    registry::by_name(&d.psp)
+        .map(|e| e.retry_schedule())
+        .unwrap_or(&FALLBACK)
 }
 
 async fn deliver(st: &AppState, d: &Delivery) -> (Option<u16>, Option<String>) {
@@ -43,32 +51,104 @@ async fn deliver(st: &AppState, d: &Delivery) -> (Option<u16>, Option<String>) {
     }
 }
 
-/// Deliver everything that is due once; returns how many deliveries were attempted.
-pub async fn tick(st: &Arc<AppState>) -> usize {
-    let due = st
-        .store
-        .tx(|c| store::due_deliveries(c, now_ms()))
-        .unwrap_or_default();
-    for d in &due {
-        let (status, err) = deliver(st, d).await;
-        let ok = status.is_some_and(|s| (200..300).contains(&s));
-        let next = if ok {
-            now_ms()
-        } else {
-            now_ms() + backoff_ms(st.cfg.retry_base_ms, d.attempts + 1)
-        };
-        tracing::info!(url = %d.url, seq = d.seq, attempt = d.attempts + 1, ?status, error = ?err, delivered = ok, "delivery attempt");
-        let _ = st
-            .store
-            .tx(|c| store::record_attempt(c, d.seq, status, err.as_deref(), ok, next));
+/// Attempt one delivery and record the result.
+async fn attempt(st: &AppState, d: &Delivery) {
+    let (status, err) = deliver(st, d).await;
+    let failed = d.attempts + 1;
+    let a = match status {
+        Some(s) if (200..300).contains(&s) => Attempt::Delivered(s),
+        _ => match schedule(d).delay_after(failed) {
+            Some(secs) => Attempt::Retry(
+                status,
+                err.as_deref(),
+                now_ms().saturating_add(scaled_ms(secs, st.cfg.retry_base_ms)),
+            ),
+            None => Attempt::GiveUp(status, err.as_deref()),
+        },
+    };
+    match a {
+        Attempt::GiveUp(..) => {
+            tracing::warn!(url = %d.url, seq = d.seq, attempts = failed, ?status, error = ?err, "delivery given up")
+        }
+        _ => {
+            tracing::info!(url = %d.url, seq = d.seq, attempt = failed, ?status, error = ?err, "delivery attempt")
+        }
     }
-    due.len()
+    let _ = st.store.tx(|c| delivery::record(c, d.seq, a));
 }
 
-/// Run forever: deliver due items, then sleep until woken or 200 ms pass.
+/// Deliver everything due to `url`, oldest first, until nothing is due.
+async fn drain(st: &AppState, url: &str) {
+    loop {
+        let due = st
+            .store
+            .tx(|c| delivery::due_for(c, url, now_ms(), BATCH))
+            .unwrap_or_default();
+        if due.is_empty() {
+            return;
+        }
+        for d in &due {
+            attempt(st, d).await;
+        }
+    }
+}
+
+/// Marks an endpoint as being sent to; unmarks it when dropped (even if the sender panics).
+struct Sending {
+    st: Arc<AppState>,
+    url: String,
+}
+
+impl Sending {
+    fn claim(st: &Arc<AppState>, url: &str) -> Option<Sending> {
+        let mut set = st.sending.lock().unwrap_or_else(|p| p.into_inner());
+        set.insert(url.to_string()).then(|| Sending {
+            st: st.clone(),
+            url: url.to_string(),
+        })
+    }
+}
+
+impl Drop for Sending {
+    fn drop(&mut self) {
+        let mut set = self.st.sending.lock().unwrap_or_else(|p| p.into_inner());
+        set.remove(&self.url);
+    }
+}
+
+/// Start a sender for every endpoint with deliveries due that has none running; returns the
+/// senders started. Each runs on its own task, independent of the others.
+pub fn dispatch(st: &Arc<AppState>) -> Vec<tokio::task::JoinHandle<()>> {
+    let urls = st
+        .store
+        .tx(|c| delivery::due_urls(c, now_ms()))
+        .unwrap_or_default();
+    urls.into_iter()
+        .filter_map(|url| Sending::claim(st, &url))
+        .map(|guard| {
+            tokio::spawn(async move {
+                let st = guard.st.clone();
+                drain(&st, &guard.url).await;
+                drop(guard);
+            })
+        })
+        .collect()
+}
+
+/// Deliver everything that is due now and wait for it (tests); returns the senders that ran.
+pub async fn tick(st: &Arc<AppState>) -> usize {
+    let senders = dispatch(st);
+    let n = senders.len();
+    for s in senders {
+        let _ = s.await;
+    }
+    n
+}
+
+/// Run forever: start senders for due deliveries, then sleep until woken or 200 ms pass.
 pub async fn run(st: Arc<AppState>) {
     loop {
-        tick(&st).await;
+        dispatch(&st);
         tokio::select! {
             _ = st.notify.notified() => {}
             _ = tokio::time::sleep(Duration::from_millis(200)) => {}

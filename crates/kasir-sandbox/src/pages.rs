@@ -1,10 +1,12 @@
 //! Customer-facing routes: `/pay/:id` shows the Approve / Decline page of any PSP's payment
-//! and completes it, then sends the customer back to the merchant's return URL.
+//! and completes it, then sends the customer back to the merchant's return URL. Only a pending
+//! payment can be approved or declined: anything else is a 409 page and changes nothing.
 
 use crate::customer_page::{not_found, render};
 use crate::error::{ApiError, Html};
 use crate::http;
 use crate::outcome::Outcome;
+use crate::params;
 use crate::registry;
 use crate::state::AppState;
 use axum::body::Body;
@@ -41,7 +43,8 @@ async fn pay_action(
             "The form is too large.",
         )
     })?;
-    let form: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    let form = params::form_pairs(&bytes)
+        .map_err(|m| ApiError::new(StatusCode::BAD_REQUEST, "Malformed form", &m))?;
     let outcome = match form
         .iter()
         .find(|(k, _)| k == "action")
@@ -58,6 +61,17 @@ async fn pay_action(
         }
     };
     let f = registry::complete(&st, &id, outcome)?.ok_or_else(|| not_found(&id))?;
+    if !f.changed {
+        // Only a pending payment can be approved or declined (each PSP's state machine).
+        let status = registry::describe(&st, &id)
+            .map(|i| i.status)
+            .unwrap_or_default();
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "Payment is not pending",
+            &format!("Payment {id} is {status}; it can no longer be approved or declined."),
+        ));
+    }
     let to = match f.return_url {
         Some(url) if !url.is_empty() => url,
         _ => format!("/pay/{id}"),

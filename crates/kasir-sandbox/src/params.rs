@@ -27,35 +27,64 @@ pub fn parse_params(headers: &HeaderMap, bytes: &[u8]) -> Result<Value, String> 
     }
 }
 
-/// Parse `a[b][0]=x&c=y` into nested JSON (objects with all-numeric keys become arrays).
+/// Deepest bracket nesting a form key may have (`a[b][c]` is 3 levels).
+pub const MAX_FORM_DEPTH: usize = 32;
+/// Most fields a form body may have.
+pub const MAX_FORM_FIELDS: usize = 1000;
+
+/// The flat `key=value` pairs of a form body, at most [`MAX_FORM_FIELDS`] of them.
+pub fn form_pairs(bytes: &[u8]) -> Result<Vec<(String, String)>, String> {
+    let fields = bytes
+        .split(|b| *b == b'&')
+        .filter(|p| !p.is_empty())
+        .count();
+    if fields > MAX_FORM_FIELDS {
+        return Err(format!(
+            "form body has {fields} fields; at most {MAX_FORM_FIELDS} are accepted"
+        ));
+    }
+    serde_urlencoded::from_bytes(bytes).map_err(|e| format!("malformed form body: {e}"))
+}
+
+/// The path of a bracket key (`a[b][]` → `a`, `b`, ``), at most [`MAX_FORM_DEPTH`] deep.
+fn key_path(key: &str) -> Result<Vec<&str>, String> {
+    let (head, mut rest) = match key.find('[') {
+        Some(i) => (&key[..i], &key[i..]),
+        None => (key, ""),
+    };
+    let mut path = vec![head];
+    while let Some(stripped) = rest.strip_prefix('[') {
+        let Some(end) = stripped.find(']') else {
+            return Err(format!("malformed form key {key:.64}"));
+        };
+        if path.len() >= MAX_FORM_DEPTH {
+            return Err(format!(
+                "form key {key:.64}… is nested deeper than {MAX_FORM_DEPTH} levels"
+            ));
+        }
+        path.push(&stripped[..end]);
+        rest = &stripped[end + 1..];
+    }
+    Ok(path)
+}
+
+/// Parse `a[b][0]=x&c=y` into nested JSON (objects with all-numeric keys become arrays);
+/// keys nest at most [`MAX_FORM_DEPTH`] levels, bodies have at most [`MAX_FORM_FIELDS`] fields.
 pub fn parse_form(bytes: &[u8]) -> Result<Value, String> {
-    let pairs: Vec<(String, String)> =
-        serde_urlencoded::from_bytes(bytes).map_err(|e| format!("malformed form body: {e}"))?;
+    let pairs = form_pairs(bytes)?;
     let mut root = Value::Object(Map::new());
     for (key, value) in pairs {
-        let (head, rest) = match key.find('[') {
-            Some(i) => (&key[..i], &key[i..]),
-            None => (key.as_str(), ""),
-        };
-        let mut path = vec![head.to_string()];
-        let mut r = rest;
-        while let Some(stripped) = r.strip_prefix('[') {
-            let Some(end) = stripped.find(']') else {
-                return Err(format!("malformed form key {key}"));
-            };
-            path.push(stripped[..end].to_string());
-            r = &stripped[end + 1..];
-        }
+        let path = key_path(&key)?;
         let mut cur = &mut root;
         for (i, seg) in path.iter().enumerate() {
             let map = match cur {
                 Value::Object(m) => m,
-                _ => return Err(format!("conflicting form key {key}")),
+                _ => return Err(format!("conflicting form key {key:.64}")),
             };
             let seg = if seg.is_empty() {
                 map.len().to_string()
             } else {
-                seg.clone()
+                seg.to_string()
             };
             if i + 1 == path.len() {
                 map.insert(seg, Value::String(value.clone()));

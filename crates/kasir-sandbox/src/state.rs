@@ -2,7 +2,8 @@
 
 use crate::config::Config;
 use crate::store::Store;
-use std::sync::{Arc, RwLock};
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex, RwLock};
 
 /// Shared state of the running sandbox.
 pub struct AppState {
@@ -14,6 +15,8 @@ pub struct AppState {
     pub notify: tokio::sync::Notify,
     /// HTTP client for deliveries.
     pub client: reqwest::Client,
+    /// Endpoints the outbox worker is sending to right now (one sender per endpoint).
+    pub sending: Mutex<HashSet<String>>,
     base: RwLock<String>,
 }
 
@@ -28,6 +31,7 @@ impl AppState {
                 .timeout(std::time::Duration::from_secs(10))
                 .build()
                 .unwrap_or_default(),
+            sending: Mutex::new(HashSet::new()),
             base: RwLock::new(base.trim_end_matches('/').to_string()),
         })
     }

@@ -1,12 +1,12 @@
-//! SQLite persistence: one `objects` table (id, kind, json, created), an `outbox` of pending
-//! deliveries, `timers` for scheduled state changes and an `idempotency` table.
+//! SQLite persistence: one `objects` table (id, kind, json, created), an `outbox` of
+//! deliveries (queried in [`crate::delivery`]), `timers` for scheduled state changes and an
+//! `idempotency` table.
 //!
 //! Every write happens inside a transaction that commits before the HTTP response is sent, so a
 //! `kill -9` never loses an acknowledged object or a pending delivery.
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{de::DeserializeOwned, Serialize};
-use serde_json::Value;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -26,21 +26,6 @@ pub struct Store {
     conn: Mutex<Connection>,
 }
 
-/// A pending delivery (webhook or callback).
-#[derive(Debug, Clone)]
-pub struct Delivery {
-    /// Row id.
-    pub seq: i64,
-    /// Target URL.
-    pub url: String,
-    /// Extra headers as a JSON object of strings.
-    pub headers: Value,
-    /// Raw body.
-    pub body: String,
-    /// Attempts made so far.
-    pub attempts: i64,
-}
-
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS objects (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
   kind TEXT NOT NULL, json TEXT NOT NULL, created INTEGER NOT NULL);
@@ -48,11 +33,42 @@ CREATE INDEX IF NOT EXISTS objects_kind ON objects(kind, seq);
 CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, url TEXT NOT NULL,
   headers TEXT NOT NULL, body TEXT NOT NULL, kind TEXT NOT NULL, ref_id TEXT NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 0, next_at INTEGER NOT NULL, delivered_at INTEGER,
-  last_status INTEGER, last_error TEXT);
+  last_status INTEGER, last_error TEXT, psp TEXT NOT NULL DEFAULT '', given_up_at INTEGER);
 CREATE TABLE IF NOT EXISTS timers (id TEXT PRIMARY KEY, kind TEXT NOT NULL, due INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL,
   status INTEGER NOT NULL, response TEXT NOT NULL, created INTEGER NOT NULL);
 ";
+
+/// Columns added to `outbox` since the first schema (added to older databases on open).
+const OUTBOX_COLUMNS: &[(&str, &str)] = &[
+    (
+        "psp",
+        "ALTER TABLE outbox ADD COLUMN psp TEXT NOT NULL DEFAULT ''",
+    ),
+    (
+        "given_up_at",
+        "ALTER TABLE outbox ADD COLUMN given_up_at INTEGER",
+    ),
+];
+
+/// Create the schema, bring an older database's `outbox` up to date, index due deliveries.
+fn migrate(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute_batch(SCHEMA)?;
+    let have: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_table_info('outbox')")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for (column, ddl) in OUTBOX_COLUMNS {
+        if !have.iter().any(|h| h == column) {
+            conn.execute_batch(ddl)?;
+        }
+    }
+    conn.execute_batch(
+        "CREATE INDEX IF NOT EXISTS outbox_due ON outbox(url, next_at)
+         WHERE delivered_at IS NULL AND given_up_at IS NULL",
+    )?;
+    Ok(())
+}
 
 /// Current time in Unix milliseconds.
 pub fn now_ms() -> i64 {
@@ -79,7 +95,7 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.execute_batch(SCHEMA)?;
+        migrate(&conn)?;
         Ok(Store {
             conn: Mutex::new(conn),
         })
@@ -88,7 +104,7 @@ impl Store {
     /// An in-memory store (tests).
     pub fn memory() -> Result<Store, StoreError> {
         let conn = Connection::open_in_memory()?;
-        conn.execute_batch(SCHEMA)?;
+        migrate(&conn)?;
         Ok(Store {
             conn: Mutex::new(conn),
         })
@@ -161,109 +177,6 @@ pub fn list<T: DeserializeOwned>(c: &Connection, kind: &str) -> Result<Vec<T>, S
         out.push(serde_json::from_str(&r?)?);
     }
     Ok(out)
-}
-
-/// Queue a delivery (POST `body` to `url`).
-pub fn enqueue(
-    c: &Connection,
-    url: &str,
-    headers: &Value,
-    body: &str,
-    kind: &str,
-    ref_id: &str,
-) -> Result<(), StoreError> {
-    c.execute(
-        "INSERT INTO outbox (url, headers, body, kind, ref_id, next_at) VALUES (?1,?2,?3,?4,?5,?6)",
-        params![url, headers.to_string(), body, kind, ref_id, now_ms()],
-    )?;
-    Ok(())
-}
-
-/// Deliveries that are due now.
-pub fn due_deliveries(c: &Connection, now: i64) -> Result<Vec<Delivery>, StoreError> {
-    let mut st = c.prepare(
-        "SELECT seq, url, headers, body, attempts FROM outbox
-         WHERE delivered_at IS NULL AND next_at <= ?1 ORDER BY seq LIMIT 50",
-    )?;
-    let rows = st.query_map(params![now], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, i64>(4)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for r in rows {
-        let (seq, url, headers, body, attempts) = r?;
-        out.push(Delivery {
-            seq,
-            url,
-            headers: serde_json::from_str(&headers).unwrap_or(Value::Null),
-            body,
-            attempts,
-        });
-    }
-    Ok(out)
-}
-
-/// Record the outcome of one delivery attempt.
-pub fn record_attempt(
-    c: &Connection,
-    seq: i64,
-    status: Option<u16>,
-    error: Option<&str>,
-    delivered: bool,
-    next_at: i64,
-) -> Result<(), StoreError> {
-    c.execute(
-        "UPDATE outbox SET attempts = attempts + 1, last_status = ?2, last_error = ?3,
-         delivered_at = CASE WHEN ?4 THEN ?5 ELSE NULL END, next_at = ?5 WHERE seq = ?1",
-        params![seq, status, error, delivered, next_at],
-    )?;
-    Ok(())
-}
-
-/// One queued delivery, as the control API shows it.
-#[derive(Debug, Clone, Serialize)]
-pub struct OutboxEntry {
-    /// Queue position.
-    pub seq: i64,
-    /// Target URL.
-    pub url: String,
-    /// What it delivers (event type).
-    pub kind: String,
-    /// The event or payment it is about.
-    pub ref_id: String,
-    /// Attempts so far.
-    pub attempts: i64,
-    /// Delivered (a 2xx answer).
-    pub delivered: bool,
-    /// Last HTTP status.
-    pub last_status: Option<i64>,
-    /// Last transport error.
-    pub last_error: Option<String>,
-}
-
-/// A summary of the outbox for the control API.
-pub fn outbox_summary(c: &Connection) -> Result<Vec<OutboxEntry>, StoreError> {
-    let mut st = c.prepare(
-        "SELECT seq, url, kind, ref_id, attempts, delivered_at, last_status, last_error FROM outbox ORDER BY seq",
-    )?;
-    let rows = st.query_map([], |r| {
-        Ok(OutboxEntry {
-            seq: r.get(0)?,
-            url: r.get(1)?,
-            kind: r.get(2)?,
-            ref_id: r.get(3)?,
-            attempts: r.get(4)?,
-            delivered: r.get::<_, Option<i64>>(5)?.is_some(),
-            last_status: r.get(6)?,
-            last_error: r.get(7)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Schedule (or reschedule) a timer.

@@ -1,11 +1,13 @@
 //! The demo shop's ecommpay backend: it signs a Payment Page URL
 //! (`POST /shop/api/ecommpay/payment_page`) or sends a signed Gate sale
 //! (`POST /shop/api/ecommpay/gate`) for the catalogue's wire name, keeps each order's synchronous
-//! answer and latest callback (`GET …/gate?id=`, polled by the widget) and receives the callbacks.
+//! answer and furthest callback (`GET …/gate?id=`, polled by the widget) and receives the
+//! callbacks (a retried intermediate callback arriving after the final one never moves an order back).
 
 use super::backend::{Backend, Credential};
 use super::client::{call, Call};
 use super::order::{bad, Order, ShopError};
+use super::orders::price;
 use super::paths::ECOMMPAY_CALLBACK;
 use super::webhooks::{ok, save_hook};
 use crate::error::{json_response, ApiError};
@@ -111,8 +113,8 @@ async fn payment_page(
     body: Body,
 ) -> Result<Json<PageUrl>, ShopError> {
     let order = Order::read(body).await?;
-    let (amount, currency) = order.money()?;
-    let wire = order.row(Psp::Ecommpay)?.wire_name;
+    let (amount, currency) = price(&order, Psp::Ecommpay)?;
+    let wire = order.row(Psp::Ecommpay, currency)?.wire_name;
     let pid = order.payment_id();
     let back = back(&order, &headers, &st);
     let mut extra = serde_json::Map::new();
@@ -169,12 +171,12 @@ async fn gate(
     body: Body,
 ) -> Result<Response, ShopError> {
     let order = Order::read(body).await?;
+    let (amount, currency) = price(&order, Psp::Ecommpay)?;
     let pid = order.payment_id();
     if let Some(prev) = st.store.get::<EcpOrder>(SHOP_ECP, &order_key(&pid)) {
         return Ok(json_response(StatusCode::OK, &prev.sync));
     }
-    let (amount, currency) = order.money()?;
-    let wire = order.row(Psp::Ecommpay)?.wire_name;
+    let wire = order.row(Psp::Ecommpay, currency)?.wire_name;
     let back = back(&order, &headers, &st);
     let req = GateSaleRequest {
         general: General {
@@ -240,6 +242,31 @@ async fn gate_status(
     })
 }
 
+/// How far along a payment status is: intermediate (1) < final (2) < refunded or reversed (3).
+fn progress(status: &str) -> u8 {
+    match status {
+        "initial" => 0,
+        "processing"
+        | "awaiting redirect result"
+        | "awaiting customer"
+        | "awaiting clarification"
+        | "awaiting capture"
+        | "external processing" => 1,
+        "refunded" | "partially refunded" | "reversed" => 3,
+        _ => 2,
+    }
+}
+
+/// Whether `next` may replace `current` as an order's state: it is further along, or both are
+/// intermediate; a final state is never replaced by another final one.
+fn moves_forward(current: &Callback, next: &Callback) -> bool {
+    let (c, n) = (
+        progress(&current.payment.status),
+        progress(&next.payment.status),
+    );
+    n > c || (n == c && c < 2)
+}
+
 async fn callback(
     State(st): State<Arc<AppState>>,
     body: Body,
@@ -260,7 +287,14 @@ async fn callback(
                 payment_id: pid.clone(),
                 ..EcpOrder::default()
             });
-        rec.callback = Some(cb.clone());
+        // Callbacks are retried and may arrive out of order: never move the order backwards.
+        if rec
+            .callback
+            .as_ref()
+            .is_none_or(|cur| moves_forward(cur, &cb))
+        {
+            rec.callback = Some(cb.clone());
+        }
         rec.callbacks.push(cb);
         store::put(c, SHOP_ECP, &order_key(&pid), &rec)
     });

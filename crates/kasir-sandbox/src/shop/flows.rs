@@ -32,6 +32,13 @@ pub struct DemoFlow {
     pub retrieve: &'static str,
 }
 
+impl DemoFlow {
+    /// The id of the shop's order behind this card (`data-order-id`).
+    pub fn order_id(&self) -> String {
+        format!("demo-{}", self.id)
+    }
+}
+
 /// Every demo flow, in page order.
 pub const FLOWS: &[DemoFlow] = &[
     DemoFlow {
@@ -124,6 +131,7 @@ pub fn card(st: &AppState, f: &DemoFlow, theme: &str, base: &str) -> String {
             &esc(&Money::new(f.amount, f.currency).format(f.locale)),
         )
         .replace("{{ID}}", f.id)
+        .replace("{{ORDER_ID}}", &f.order_id())
         .replace("{{PROVIDER}}", f.psp.as_str())
         .replace("{{CREDENTIAL}}", &credential)
         .replace("{{AMOUNT}}", &f.amount.to_string())

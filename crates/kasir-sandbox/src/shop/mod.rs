@@ -4,8 +4,8 @@
 //!
 //! - [`flows`]: the table of demo flows and their cards; [`templates`]: the pages.
 //! - [`backend`] / [`backends`]: one merchant backend per PSP ([`omise`], [`wooshpay`],
-//!   [`ecommpay`]); [`order`]: the widget's request and its catalogue row; [`client`]: the
-//!   in-process client.
+//!   [`ecommpay`]); [`order`]: the widget's request and its catalogue row; [`orders`]: the
+//!   shop's orders, which price every payment; [`client`]: the in-process client.
 //! - [`webhooks`]: the receivers; [`paths`]: where the emulators deliver.
 
 pub mod backend;
@@ -15,6 +15,7 @@ pub mod ecommpay;
 pub mod flows;
 pub mod omise;
 pub mod order;
+pub mod orders;
 pub mod paths;
 pub mod templates;
 pub mod webhooks;
@@ -32,6 +33,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .iter()
         .fold(Router::new(), |r, b| r.merge(b.routes()))
         .merge(webhooks::routes())
+        .merge(orders::routes())
         .layer(cors_any());
     Router::new()
         .merge(api)

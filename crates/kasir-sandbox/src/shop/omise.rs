@@ -1,9 +1,10 @@
 //! The demo shop's Opn backend: `POST /shop/api/omise/charges` charges the widget's source (or an
-//! inline source of the catalogue's wire name), `GET …?id=` retrieves it.
+//! inline source of the catalogue's wire name) for the order's price, `GET …?id=` retrieves it.
 
 use super::backend::{Backend, Credential};
 use super::client::{call, Call};
 use super::order::{metadata, safe_id, Order, ShopError};
+use super::orders::price;
 use crate::error::json_response;
 use crate::state::AppState;
 use axum::body::Body;
@@ -13,6 +14,7 @@ use axum::response::Response;
 use axum::routing::post;
 use axum::Router;
 use kasir_core::catalogue::Psp;
+use kasir_core::money::Currency;
 use kasir_core::wire::omise::{ChargeParams, NewSource, SourceRef};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -40,14 +42,17 @@ impl Backend for OpnShop {
     }
 }
 
-fn source(order: &Order) -> Result<SourceRef, ShopError> {
+fn source(order: &Order, currency: Currency) -> Result<SourceRef, ShopError> {
     match &order.source {
         Some(Value::String(id)) => Ok(SourceRef::Id(id.clone())),
         Some(Value::Object(o)) if o.get("id").is_some_and(Value::is_string) => {
             Ok(SourceRef::Id(o["id"].as_str().unwrap_or_default().into()))
         }
         _ => Ok(SourceRef::New(NewSource {
-            kind: order.row(Psp::Omise)?.wire_name_for(order.mobile()).into(),
+            kind: order
+                .row(Psp::Omise, currency)?
+                .wire_name_for(order.mobile())
+                .into(),
             ..NewSource::default()
         })),
     }
@@ -59,11 +64,11 @@ async fn create(
     body: Body,
 ) -> Result<Response, ShopError> {
     let order = Order::read(body).await?;
-    let (amount, currency) = order.money()?;
+    let (amount, currency) = price(&order, Psp::Omise)?;
     let p = ChargeParams {
         amount,
         currency: currency.code().into(),
-        source: source(&order)?,
+        source: source(&order, currency)?,
         return_uri: order.return_url().map(str::to_string),
         expires_at: None,
         description: Some("Kasir demo shop order".into()),

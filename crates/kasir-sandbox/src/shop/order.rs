@@ -1,18 +1,41 @@
-//! The widget's `createPayment` request to the merchant, and the catalogue row it asks for.
+//! The widget's `createPayment` request to the merchant, the catalogue row it asks for, and
+//! the shop's own error shape.
 
-use crate::error::{ApiError, Plain};
+use crate::error::{json_response, ApiError, ErrorStyle};
 use crate::http;
 use crate::ids::alnum_lower;
 use axum::body::Body;
 use axum::http::StatusCode;
+use axum::response::Response;
 use kasir_core::catalogue::{offer, offers_of, MethodId, Offer, Psp};
 use kasir_core::money::Currency;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
-/// A shop error: `{"error": message}`.
-pub type ShopError = ApiError<Plain>;
+/// The shop's own errors: `{"error": message, "code": code}`.
+#[derive(Debug)]
+pub struct ShopStyle;
+
+#[derive(Serialize)]
+struct ShopErrorBody<'a> {
+    error: &'a str,
+    code: &'a str,
+}
+
+impl ErrorStyle for ShopStyle {
+    type Detail = ();
+    fn render(e: ApiError<ShopStyle>) -> Response {
+        let body = ShopErrorBody {
+            error: &e.message,
+            code: &e.code,
+        };
+        json_response(e.status, &body)
+    }
+}
+
+/// A shop error.
+pub type ShopError = ApiError<ShopStyle>;
 
 /// A 400 shop error.
 pub fn bad(m: &str) -> ShopError {
@@ -46,6 +69,9 @@ pub struct Order {
     /// WooshPay: confirm at once.
     #[serde(default)]
     pub confirm: Option<bool>,
+    /// The shop's order this payment is for (`data-order-id`): the shop prices it from the order.
+    #[serde(default, rename = "orderId")]
+    pub order_id: Option<String>,
 }
 
 impl Order {
@@ -94,7 +120,7 @@ impl Order {
             .map(str::to_ascii_uppercase)
     }
 
-    /// The amount and currency.
+    /// The amount and currency the request asks for.
     pub fn money(&self) -> Result<(i64, Currency), ShopError> {
         let amount = self
             .amount
@@ -105,10 +131,9 @@ impl Order {
         Ok((amount, currency))
     }
 
-    /// The catalogue row of the order's method with `psp` in its currency (the PSP's first row in
-    /// that currency when the order names no method): where every wire name comes from.
-    pub fn row(&self, psp: Psp) -> Result<&'static Offer, ShopError> {
-        let (_, currency) = self.money()?;
+    /// The catalogue row of the request's method with `psp` in `currency` (the PSP's first row in
+    /// that currency when the request names no method): where every wire name comes from.
+    pub fn row(&self, psp: Psp, currency: Currency) -> Result<&'static Offer, ShopError> {
         match Order::some(&self.method) {
             Some(m) => {
                 let id: MethodId = m.parse().map_err(|_| bad(&format!("unknown method {m}")))?;

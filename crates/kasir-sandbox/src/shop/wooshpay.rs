@@ -5,6 +5,7 @@
 use super::backend::{Backend, Credential};
 use super::client::{call, Call};
 use super::order::{metadata, safe_id, Order, ShopError};
+use super::orders::price;
 use crate::error::json_response;
 use crate::http::base_url;
 use crate::state::AppState;
@@ -80,8 +81,8 @@ async fn create_intent(
     body: Body,
 ) -> Result<Response, ShopError> {
     let order = Order::read(body).await?;
-    let (amount, currency) = order.money()?;
-    let wire = order.row(Psp::Wooshpay)?.wire_name.to_string();
+    let (amount, currency) = price(&order, Psp::Wooshpay)?;
+    let wire = order.row(Psp::Wooshpay, currency)?.wire_name.to_string();
     let mut extra = serde_json::Map::new();
     extra.insert(
         "description".into(),
@@ -130,8 +131,8 @@ async fn create_session(
     body: Body,
 ) -> Result<Response, ShopError> {
     let order = Order::read(body).await?;
-    let (amount, currency) = order.money()?;
-    let wire = order.row(Psp::Wooshpay)?.wire_name.to_string();
+    let (amount, currency) = price(&order, Psp::Wooshpay)?;
+    let wire = order.row(Psp::Wooshpay, currency)?.wire_name.to_string();
     let back = order
         .return_url()
         .map(str::to_string)

@@ -379,7 +379,7 @@ async fn opn(d: &mut Driver) {
         .await;
     let shop = d
         .call("shop opn charge", "omise::Charge", "POST", "/shop/api/omise/charges", Auth::None,
-            Body::Json(json!({"provider":"omise","method":"truemoney_qr","amount":40000,"currency":"THB",
+            Body::Json(json!({"provider":"omise","method":"truemoney_qr","amount":40000,"currency":"THB","orderId":"demo-opn-qr",
                 "source":src2,"returnUrl":"http://shop.test/r","idempotencyKey":"shop-opn-1","device":{"mobile":false}})))
         .await;
     d.call(
@@ -664,7 +664,7 @@ async fn wooshpay(d: &mut Driver) {
     // The demo shop.
     let shop = d
         .call("shop wp intent", "wooshpay::PaymentIntent", "POST", "/shop/api/wooshpay/payment_intents", Auth::None,
-            Body::Json(json!({"provider":"wooshpay","method":"truemoney","amount":25000,"currency":"THB",
+            Body::Json(json!({"provider":"wooshpay","method":"truemoney","amount":25000,"currency":"THB","orderId":"demo-wooshpay-truemoney",
                 "returnUrl":"http://shop.test/r","idempotencyKey":"shop-wp-1","device":{"mobile":false,"os":"other"}})))
         .await;
     d.call(
@@ -677,7 +677,7 @@ async fn wooshpay(d: &mut Driver) {
     )
     .await;
     d.call("shop wp akulaku", "wooshpay::PaymentIntent", "POST", "/shop/api/wooshpay/payment_intents", Auth::None,
-        Body::Json(json!({"provider":"wooshpay","method":"akulaku","amount":150000000,"currency":"IDR",
+        Body::Json(json!({"provider":"wooshpay","method":"akulaku","amount":150000000,"currency":"IDR","orderId":"demo-wooshpay-akulaku",
             "returnUrl":"http://shop.test/r","idempotencyKey":"shop-wp-2","device":{"mobile":true,"os":"android"}})))
         .await;
     let scs = d
@@ -688,7 +688,7 @@ async fn wooshpay(d: &mut Driver) {
             "/shop/api/wooshpay/checkout_sessions",
             Auth::None,
             Body::Json(
-                json!({"provider":"wooshpay","method":"truemoney","amount":18000,"currency":"THB",
+                json!({"provider":"wooshpay","method":"truemoney","amount":18000,"currency":"THB","orderId":"demo-wooshpay-session",
                 "returnUrl":"http://shop.test/r","idempotencyKey":"shop-wp-3"}),
             ),
         )
@@ -857,7 +857,7 @@ async fn ecommpay(d: &mut Driver) {
             "/shop/api/ecommpay/payment_page",
             Auth::None,
             Body::Json(
-                json!({"provider":"ecommpay","method":"truemoney","amount":35000,"currency":"THB",
+                json!({"provider":"ecommpay","method":"truemoney","amount":35000,"currency":"THB","orderId":"demo-ecommpay-page",
                 "returnUrl":"http://shop.test/r","idempotencyKey":"shop-ecp-1"}),
             ),
         )
@@ -881,7 +881,7 @@ async fn ecommpay(d: &mut Driver) {
         "/shop/api/ecommpay/gate",
         Auth::None,
         Body::Json(
-            json!({"provider":"ecommpay","method":"truemoney","amount":42000,"currency":"THB",
+            json!({"provider":"ecommpay","method":"truemoney","amount":42000,"currency":"THB","orderId":"demo-ecommpay-gate",
             "returnUrl":"http://shop.test/r","idempotencyKey":"shop-ecp-2"}),
         ),
     )
@@ -893,7 +893,7 @@ async fn ecommpay(d: &mut Driver) {
         "/shop/api/ecommpay/gate",
         Auth::None,
         Body::Json(
-            json!({"provider":"ecommpay","method":"truemoney","amount":42000,"currency":"THB",
+            json!({"provider":"ecommpay","method":"truemoney","amount":42000,"currency":"THB","orderId":"demo-ecommpay-gate",
             "returnUrl":"http://shop.test/r","idempotencyKey":"shop-ecp-2"}),
         ),
     )

@@ -4,6 +4,7 @@
 use super::api::{key, Payment, EXPIRE_TIMER, PAYMENT};
 use crate::delivery;
 use crate::outcome::{Finished, Outcome, PayInfo};
+use crate::retry::RetrySchedule;
 use crate::state::AppState;
 use crate::store::{self, now_ms, StoreError};
 use kasir_core::catalogue::Psp;
@@ -11,6 +12,16 @@ use kasir_core::signature::ecommpay_sign;
 use kasir_core::time::format_ecommpay;
 use kasir_core::wire::ecommpay::{
     Callback, CallbackCustomer, CallbackPayment, Operation, Provider, Sum,
+};
+
+/// ecommpay's callback retries (psp-apis.md §2.4): six at 10 s, then growing intervals up to 4 h,
+/// at most 120 attempts over 11 days.
+pub const RETRIES: RetrySchedule = RetrySchedule {
+    fixed: &[10, 10, 10, 10, 10, 10],
+    growing_from: 20,
+    max_interval: 4 * 3600,
+    max_attempts: 120,
+    max_age: 11 * 86_400,
 };
 
 /// The provider id ecommpay reports for TrueMoney.
@@ -83,7 +94,8 @@ pub fn send(c: &rusqlite::Connection, p: &mut Payment, cb: &Callback) -> Result<
     p.last_callback = Some(cb.clone());
     if let Some(url) = &p.callback_url {
         let body = serde_json::to_string(cb)?;
-        delivery::queue(c, url, None, &body, "ecommpay.callback", &p.payment_id)?;
+        let pid = &p.payment_id;
+        delivery::queue(c, Psp::Ecommpay, url, None, &body, "ecommpay.callback", pid)?;
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ use super::api::{
     Payment, EXPIRE_TIMER, PAYMENT,
 };
 use super::callbacks::{callback, send, sign};
+use crate::config::PENDING_EXPIRY_SECS;
 use crate::http::{self, base_url};
 use crate::ids::{alnum, hex_upper};
 use crate::state::AppState;
@@ -152,7 +153,12 @@ pub async fn sale(
         sign(&st, &mut cb)?;
         send(c, &mut p, &cb)?;
         store::put(c, PAYMENT, &key(pid), &p)?;
-        store::set_timer(c, &key(pid), EXPIRE_TIMER, now_ms() + 86_400_000)?;
+        store::set_timer(
+            c,
+            &key(pid),
+            EXPIRE_TIMER,
+            now_ms() + st.cfg.expiry_ms(PENDING_EXPIRY_SECS),
+        )?;
         Ok(SyncResponse {
             status: "success".into(),
             request_id: Some(p.request_id.clone()),

@@ -10,6 +10,7 @@ mod redirect;
 
 use crate::emulator::Emulator;
 use crate::outcome::{Finished, Outcome, PayInfo};
+use crate::retry::RetrySchedule;
 use crate::state::AppState;
 use crate::store::StoreError;
 use axum::routing::{get, post};
@@ -68,6 +69,9 @@ impl Emulator for Ecommpay {
     ) -> Vec<(&'static str, String)> {
         // callbacks carry their signature in the body
         Vec::new()
+    }
+    fn retry_schedule(&self) -> &'static RetrySchedule {
+        &callbacks::RETRIES
     }
     fn banner(&self, st: &AppState, base: &str) -> String {
         format!(

@@ -6,6 +6,7 @@ use super::api::{
     PAYMENT,
 };
 use super::callbacks::describe;
+use crate::config::PENDING_EXPIRY_SECS;
 use crate::customer_page::render;
 use crate::error::{ApiError, Html};
 use crate::http::{self, esc};
@@ -119,7 +120,12 @@ pub async fn payment_page(
         p.decline_url = first("merchant_fail_url", "redirect_fail_url");
         p.pp_signature = Some(s("signature"));
         store::put(c, PAYMENT, &key(&pid), &p)?;
-        store::set_timer(c, &key(&pid), EXPIRE_TIMER, now_ms() + 86_400_000)?;
+        store::set_timer(
+            c,
+            &key(&pid),
+            EXPIRE_TIMER,
+            now_ms() + st.cfg.expiry_ms(PENDING_EXPIRY_SECS),
+        )?;
         Ok(())
     })?;
     let info = describe(&st, &pid)

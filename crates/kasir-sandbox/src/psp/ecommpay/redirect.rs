@@ -5,6 +5,7 @@ use super::callbacks::describe;
 use crate::customer_page::{not_found, record_received, render};
 use crate::error::{ApiError, Html};
 use crate::http;
+use crate::params;
 use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::{Path, State};
@@ -25,7 +26,8 @@ pub async fn receive(
             "The form is too large.",
         )
     })?;
-    let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    let fields = params::form_pairs(&bytes)
+        .map_err(|m| ApiError::new(StatusCode::BAD_REQUEST, "Malformed form", &m))?;
     st.store.tx(|c| record_received(c, &id, fields))?;
     show(&st, &id, "<p><small>Redirect data received.</small></p>")
 }

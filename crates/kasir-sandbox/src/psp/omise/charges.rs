@@ -4,6 +4,7 @@ use super::api::{auth, err, idem, load, not_found, params, OpnResult, CHARGE, SO
 use super::events::emit;
 use super::lists::{paged, refund_list};
 use super::sources::{check, new_source};
+use crate::config::{PENDING_EXPIRY_SECS, QR_EXPIRY_SECS};
 use crate::http::base_url;
 use crate::ids::{hex_upper, opn_id};
 use crate::params::{int_param, object_param, str_param};
@@ -97,8 +98,8 @@ pub fn create_tx(
     let bad = |m: &str| err(StatusCode::BAD_REQUEST, "bad_request", m);
     let expires = match str_param(p, "expires_at") {
         Some(s) => parse_rfc3339_ms(&s).map_err(|_| bad("expires_at is invalid"))?,
-        None if offline => now + st.cfg.omise.qr_expiry_secs * 1000,
-        None => now + 86_400_000,
+        None if offline => now + st.cfg.expiry_ms(QR_EXPIRY_SECS),
+        None => now + st.cfg.expiry_ms(PENDING_EXPIRY_SECS),
     };
     if expires <= now {
         return Err(bad("expires_at must be in the future"));

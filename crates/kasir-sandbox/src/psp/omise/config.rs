@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-/// Opn settings (`--omise-*`, `--qr-expiry-secs`).
+/// Opn settings (`--omise-*`).
 #[derive(Debug, Clone, Args)]
 pub struct OmiseConfig {
     /// Opn public key.
@@ -41,13 +41,4 @@ pub struct OmiseConfig {
         default_value = "a2FzaXJfb21pc2Vfd2ViaG9va19zZWNyZXQ="
     )]
     pub webhook_secret: String,
-    /// Default lifetime of an Opn QR charge, seconds.
-    #[arg(
-        id = "omise_qr_expiry_secs",
-        value_name = "QR_EXPIRY_SECS",
-        long = "qr-expiry-secs",
-        env = "KASIR_QR_EXPIRY_SECS",
-        default_value_t = 600
-    )]
-    pub qr_expiry_secs: i64,
 }

@@ -15,6 +15,7 @@ mod sources;
 use crate::emulator::Emulator;
 use crate::http::cors_any;
 use crate::outcome::{Finished, Outcome, PayInfo};
+use crate::retry::RetrySchedule;
 use crate::state::AppState;
 use crate::store::StoreError;
 use axum::routing::{get, post};
@@ -93,6 +94,9 @@ impl Emulator for Opn {
             Ok(sig) => vec![("Omise-Signature", sig), ("Omise-Signature-Timestamp", ts)],
             Err(_) => Vec::new(),
         }
+    }
+    fn retry_schedule(&self) -> &'static RetrySchedule {
+        &events::RETRIES
     }
     fn banner(&self, st: &AppState, base: &str) -> String {
         format!(

@@ -1,5 +1,6 @@
 //! Checkout sessions: a hosted page (the sandbox's customer page) over a payment intent,
-//! millisecond `expires_at` (24 h by default), completion and expiry through the intent.
+//! millisecond `expires_at` (24 h or `--expiry-secs` by default), completion and expiry through
+//! the intent.
 
 use super::api::{auth, idem, invalid, list, missing, params, WpResult, PI, SESSION};
 use super::intents::{new_intent, redirect_to, IntentSpec};
@@ -7,6 +8,7 @@ use super::lifecycle;
 use super::line_items::line_items;
 use super::validate::method_types;
 use super::webhooks::emit;
+use crate::config::PENDING_EXPIRY_SECS;
 use crate::http::base_url;
 use crate::ids::snowflake;
 use crate::outcome::{Finished, Outcome, PayInfo};
@@ -17,7 +19,7 @@ use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::Json;
-use kasir_core::wire::wooshpay::{CheckoutSession, List};
+use kasir_core::wire::wooshpay::{CheckoutSession, List, PaymentIntent};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -64,24 +66,7 @@ pub async fn create(
             merchant_order_id: None,
         })?;
         let now = now_ms();
-        let expires = match int_param(&p, "expires_at").map_err(|_| {
-            invalid(
-                "parameter_invalid_integer",
-                "Invalid integer: expires_at",
-                Some("expires_at"),
-            )
-        })? {
-            Some(e) if e < 100_000_000_000 => e.saturating_mul(1000),
-            Some(e) => e,
-            None => now + 86_400_000,
-        };
-        if expires <= now || expires > now + 86_400_000 + 60_000 {
-            return Err(invalid(
-                "parameter_invalid",
-                "expires_at must be within the next 24 hours.",
-                Some("expires_at"),
-            ));
-        }
+        let expires = expires_at(&st, &p, now)?;
         let id = snowflake("cs");
         let url = format!("{base}/pay/{id}");
         pi.status = "requires_action".into();
@@ -121,6 +106,31 @@ pub async fn create(
         Ok(cs)
     })?;
     Ok(Json(cs))
+}
+
+/// When a new session expires (Unix ms): the caller's `expires_at` (seconds or milliseconds,
+/// within the next 24 hours; checked, so a huge or negative value is a named 400, never an
+/// overflow), else `--expiry-secs` or WooshPay's 24 hours.
+fn expires_at(st: &AppState, p: &serde_json::Value, now: i64) -> WpResult<i64> {
+    let bad = |m: &str| invalid("parameter_invalid", m, Some("expires_at"));
+    let given = int_param(p, "expires_at").map_err(|_| {
+        invalid(
+            "parameter_invalid_integer",
+            "Invalid integer: expires_at",
+            Some("expires_at"),
+        )
+    })?;
+    let e = match given {
+        None => return Ok(now + st.cfg.expiry_ms(PENDING_EXPIRY_SECS)),
+        Some(e) if e < 100_000_000_000 => e
+            .checked_mul(1000)
+            .ok_or_else(|| bad("expires_at is out of range."))?,
+        Some(e) => e,
+    };
+    if e <= now || e > now + 86_400_000 + 60_000 {
+        return Err(bad("expires_at must be within the next 24 hours."));
+    }
+    Ok(e)
 }
 
 /// `GET /v1/checkout/sessions/:id`.
@@ -199,7 +209,29 @@ fn done(cs: &CheckoutSession, changed: bool, url: Option<&str>) -> Result<Finish
     })
 }
 
-/// Complete a session through its payment intent; `None` if there is no such session.
+/// An open session's hosted page lets the shopper try again after a decline: the page confirms
+/// its intent again (back to `requires_action`), as `POST …/confirm` would.
+fn retry_on_page(
+    st: &AppState,
+    c: &rusqlite::Connection,
+    pid: &str,
+    url: &str,
+) -> Result<(), StoreError> {
+    let Some(mut pi) = store::get::<PaymentIntent>(c, PI, pid)? else {
+        return Ok(());
+    };
+    if pi.status != "requires_payment_method" {
+        return Ok(());
+    }
+    pi.status = "requires_action".into();
+    pi.last_payment_error = None;
+    pi.next_action = Some(redirect_to(url.to_string(), pi.return_url.clone()));
+    store::put(c, PI, pid, &pi)?;
+    emit(st, c, "payment_intent.requires_action", &pi)
+}
+
+/// Complete an open session through its payment intent (a closed one is left as it is and
+/// `changed` is false); `None` if there is no such session.
 pub fn finish(
     st: &AppState,
     c: &rusqlite::Connection,
@@ -217,7 +249,11 @@ pub fn finish(
         return done(&cs, true, cs.cancel_url.as_deref()).map(Some);
     }
     if let Some(pid) = cs.payment_intent.as_deref() {
-        lifecycle::finish(st, c, pid, o)?;
+        retry_on_page(st, c, pid, &cs.url)?;
+        if lifecycle::finish(st, c, pid, o)?.is_some_and(|f| !f.changed) {
+            // its intent was canceled through the API: the session can no longer be paid
+            return done(&cs, false, cs.cancel_url.as_deref()).map(Some);
+        }
     }
     let url = if o == Outcome::Successful {
         cs.status = "complete".into();

@@ -1,9 +1,12 @@
-//! Payment intents: create (optionally confirming), retrieve and confirm (also from the browser
-//! with the publishable key and the client secret), cancel, list.
+//! Payment intents: create (optionally confirming; each expires after `--expiry-secs`, 24 h by
+//! default), retrieve and confirm (also from the browser with the publishable key and the
+//! client secret), cancel, list.
 
 use super::api::{auth, idem, invalid, list, missing, params, WpResult, PI};
+use super::lifecycle::EXPIRE_TIMER;
 use super::validate::{check_amount, method_options, method_types};
 use super::webhooks::emit;
+use crate::config::PENDING_EXPIRY_SECS;
 use crate::http::base_url;
 use crate::ids::{alnum, snowflake};
 use crate::params::{bool_param, int_param, object_param, str_param, NotAnInteger};
@@ -158,6 +161,8 @@ pub async fn create(
     let pi = idem(&st, "wooshpay:pi", &headers, &raw, |c| {
         let mut pi = new_intent(IntentSpec::from_params(&p)?)?;
         store::put(c, PI, &pi.id, &pi)?;
+        let due = now_ms() + st.cfg.expiry_ms(PENDING_EXPIRY_SECS);
+        store::set_timer(c, &pi.id, EXPIRE_TIMER, due)?;
         emit(&st, c, "payment_intent.created", &pi)?;
         if bool_param(&p, "confirm") == Some(true) {
             confirm(&st, c, &base, &mut pi, &p)?;
@@ -250,6 +255,7 @@ pub async fn cancel(
             str_param(&p, "cancellation_reason").unwrap_or_else(|| "requested_by_customer".into()),
         );
         store::put(c, PI, &id, &pi)?;
+        store::clear_timer(c, &id)?;
         emit(&st, c, "payment_intent.canceled", &pi)?;
         Ok(pi)
     })?;

@@ -1,5 +1,6 @@
-//! How a payment intent ends (the customer page, the test control, its checkout session), and
-//! what the customer page shows about it.
+//! How a payment intent ends (the customer page, the test control, its checkout session, its
+//! expiry timer: canceled with `cancellation_reason: "automatic"`), and what the customer page
+//! shows about it.
 
 use super::api::PI;
 use super::webhooks::emit;
@@ -10,7 +11,23 @@ use crate::store::{self, now_ms, StoreError};
 use kasir_core::catalogue::Psp;
 use kasir_core::wire::wooshpay::{PaymentError, PaymentIntent, PaymentMethodRef};
 
-/// Complete a payment intent; `None` if there is no such intent.
+/// Stored kind of a payment intent's expiry timer (`--expiry-secs`, 24 h by default).
+pub const EXPIRE_TIMER: &str = "wooshpay_intent_expire";
+
+/// Whether an intent in `status` may end with `o` (the state machine of psp-apis.md §3.3): the
+/// customer pays or declines only an intent waiting for them (`requires_action`, after a confirm);
+/// any `requires_*` intent can be canceled (expired).
+pub fn legal(status: &str, o: Outcome) -> bool {
+    match o {
+        Outcome::Successful | Outcome::Failed => {
+            matches!(status, "requires_action" | "processing")
+        }
+        Outcome::Expired => status.starts_with("requires_"),
+    }
+}
+
+/// Complete a payment intent (only a [`legal`] move; otherwise it is left as it is and
+/// `changed` is false); `None` if there is no such intent.
 pub fn finish(
     st: &AppState,
     c: &rusqlite::Connection,
@@ -21,7 +38,7 @@ pub fn finish(
         return Ok(None);
     };
     let return_url = pi.return_url.clone();
-    if !pi.status.starts_with("requires_") {
+    if !legal(&pi.status, o) {
         return Ok(Some(Finished {
             object: serde_json::to_value(&pi)?,
             changed: false,
@@ -53,12 +70,14 @@ pub fn finish(
         Outcome::Expired => {
             pi.status = "canceled".into();
             pi.canceled_at = Some(now_ms());
-            pi.cancellation_reason = Some("abandoned".into());
+            // Stripe's reason for a cancellation the PSP made itself (WooshPay mirrors it)
+            pi.cancellation_reason = Some("automatic".into());
             ("failed", "payment_intent.canceled")
         }
     };
     pi.next_action = None;
     store::put(c, PI, id, &pi)?;
+    store::clear_timer(c, id)?;
     emit(st, c, event, &pi)?;
     let secret = pi.client_secret.clone().unwrap_or_default();
     let return_url = return_url.map(|u| {

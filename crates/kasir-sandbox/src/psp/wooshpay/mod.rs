@@ -14,6 +14,7 @@ mod webhooks;
 use crate::emulator::Emulator;
 use crate::http::cors_any;
 use crate::outcome::{Finished, Outcome, PayInfo};
+use crate::retry::RetrySchedule;
 use crate::state::AppState;
 use crate::store::StoreError;
 use axum::routing::{get, post};
@@ -76,16 +77,20 @@ impl Emulator for Wooshpay {
         lifecycle::describe(st, id).or_else(|| checkout::describe(st, id))
     }
     fn timer_kinds(&self) -> &'static [&'static str] {
-        &[checkout::EXPIRE_TIMER]
+        &[checkout::EXPIRE_TIMER, lifecycle::EXPIRE_TIMER]
     }
     fn fire_timer(
         &self,
         st: &AppState,
         c: &rusqlite::Connection,
         id: &str,
-        _kind: &str,
+        kind: &str,
     ) -> Result<(), StoreError> {
-        checkout::expire(st, c, id).map(|_| ())
+        if kind == lifecycle::EXPIRE_TIMER {
+            lifecycle::finish(st, c, id, Outcome::Expired).map(|_| ())
+        } else {
+            checkout::expire(st, c, id).map(|_| ())
+        }
     }
     fn sign(
         &self,
@@ -98,6 +103,9 @@ impl Emulator for Wooshpay {
             Ok(h) => vec![("Wooshpay-Signature", h)],
             Err(_) => Vec::new(),
         }
+    }
+    fn retry_schedule(&self) -> &'static RetrySchedule {
+        &webhooks::RETRIES
     }
     fn banner(&self, st: &AppState, base: &str) -> String {
         format!(

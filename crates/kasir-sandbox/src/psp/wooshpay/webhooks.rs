@@ -5,6 +5,7 @@ use super::api::{auth, idem, invalid, list, params, WpResult, ENDPOINT, EVENT};
 use crate::delivery;
 use crate::ids::{alnum, snowflake};
 use crate::params::str_param;
+use crate::retry::RetrySchedule;
 use crate::shop::paths::WOOSHPAY_WEBHOOK;
 use crate::state::AppState;
 use crate::store::{self, now_ms, StoreError};
@@ -18,6 +19,16 @@ use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// WooshPay's webhook retries (psp-apis.md §3.5): exponential, 18 attempts over up to 3 days
+/// (from 2 s, doubling, at most a day apart).
+pub const RETRIES: RetrySchedule = RetrySchedule {
+    fixed: &[],
+    growing_from: 2,
+    max_interval: 86_400,
+    max_attempts: 18,
+    max_age: 3 * 86_400,
+};
 
 /// Record an event about `object` and queue signed deliveries to every subscribed endpoint.
 pub fn emit<T: Serialize>(
@@ -57,14 +68,7 @@ pub fn emit<T: Serialize>(
         }
     }
     for (url, secret) in targets.iter().filter(|(u, _)| !u.is_empty()) {
-        delivery::queue(
-            c,
-            url,
-            Some((Psp::Wooshpay, secret)),
-            &body,
-            kind,
-            &event.id,
-        )?;
+        delivery::queue(c, Psp::Wooshpay, url, Some(secret), &body, kind, &event.id)?;
     }
     Ok(())
 }
