@@ -298,7 +298,7 @@ row("JS heap after GC + wasm memory, median KiB", kb(Math.round(both("kasir") / 
 const qf = stats(report.qrFlow);
 row(`click Pay (TrueMoney QR) → QR visible, ms, n=${QR_RUNS}`, `${ms(qf.median)} (${ms(qf.min)}–${ms(qf.max)})`, "n/a", "",
   "sandbox on loopback: source + charge + QR SVG download");
-row("QR encode + SVG, 300 chars, wasm in Chromium, µs", ms(report.qrEncode.wasm.mean_us), "n/a", "", `mean of ${report.qrEncode.wasm.iterations}; same code as src/actions/qr.rs, opt-level z`);
+row("QR encode + SVG, 300 chars, wasm in Chromium, µs", ms(report.qrEncode.wasm.mean_us), "n/a", "", `mean of ${report.qrEncode.wasm.iterations}; same code as src/ui/qr_code.rs, opt-level z`);
 row("QR encode + SVG, 300 chars, native, µs", ms(report.qrEncode.native.mean_us), "n/a", "", `mean of ${report.qrEncode.native.iterations}; x86-64, opt-level z`);
 if (report.wrk) {
   for (const mode of ["plain", "webhooks"]) {

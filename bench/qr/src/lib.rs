@@ -1,4 +1,4 @@
-//! The widget's QR path (`src/actions/qr.rs::qr_svg`, copied verbatim) on a 300-character payload.
+//! The widget's QR path (`src/ui/qr_code.rs::qr_svg`, copied verbatim) on a 300-character payload.
 
 /// A 300-character EMVCo-style payload (PromptPay/TrueMoney QR strings look like this).
 pub fn payload() -> String {
