@@ -15,7 +15,8 @@ fn js_message(e: &JsValue) -> String {
 
 /// Send a request and parse the JSON answer, whatever the HTTP status (PSP error objects are
 /// interpreted by the caller). Fails with `Network` when nothing came back and
-/// `InvalidResponse` when the answer is not JSON.
+/// `InvalidResponse` when the answer is not JSON. A GET is abandoned after
+/// [`REQUEST_TIMEOUT_MS`]; a POST is not (it may have created or confirmed a payment).
 pub async fn request(
     method: &str,
     url: &str,
@@ -33,8 +34,12 @@ pub async fn request(
     if let Some(b) = body {
         init.set_body(&JsValue::from_str(b));
     }
-    // a request that hangs is abandoned (and retried by the poller), never a silent stall
-    let abort = web_sys::AbortController::new().ok();
+    // a read that hangs is abandoned (and retried by the poller), never a silent stall; a
+    // POST that creates or confirms a payment is never abandoned by the widget (it may have
+    // taken effect: giving up would invite a second payment)
+    let abort = (method == "GET")
+        .then(|| web_sys::AbortController::new().ok())
+        .flatten();
     if let Some(a) = &abort {
         init.set_signal(Some(&a.signal()));
     }

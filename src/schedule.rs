@@ -20,7 +20,8 @@ pub const EXPIRY_GRACE_MS: i64 = 60_000;
 /// of polling.
 pub const NO_EXPIRY_BOUND_MS: i64 = 30 * 60_000;
 
-/// Every request (a PSP call, the merchant's retrieve) is abandoned after this long.
+/// Every read (the PSP's or the merchant's retrieve) is abandoned after this long; a POST
+/// that creates or confirms a payment never is (it may have taken effect).
 pub const REQUEST_TIMEOUT_MS: u32 = 15_000;
 
 /// The bound of a round of polling that started at `started_ms`: the deadline plus the grace,
