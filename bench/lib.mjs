@@ -75,6 +75,17 @@ export async function startSandbox(bin, extraArgs = []) {
     stop: () => new Promise((r) => { proc.removeAllListeners("exit"); proc.on("exit", r); proc.kill("SIGTERM"); }) };
 }
 
+/** Create a demo shop order through the sandbox's test control `POST /_sandbox/orders` (standing
+ * in for the merchant's own checkout: the shop refuses a payment without a known order); its id. */
+export async function createOrder(sandbox, order) {
+  const r = await fetch(`${sandbox}/_sandbox/orders`, {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(order),
+  });
+  const o = await r.json();
+  if (r.status !== 201) throw new Error(`order ${JSON.stringify(order)}: HTTP ${r.status} ${JSON.stringify(o)}`);
+  return o.id;
+}
+
 /** Headless Debian Chromium (never a downloaded browser). */
 export async function launch() {
   return chromium.launch({

@@ -12,7 +12,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { cpus, loadavg, totalmem, release as osRelease } from "node:os";
 import { join } from "node:path";
-import { root, ADYEN_DIR, startCdn, startHost, startSandbox, launch, sizes, stats, median } from "./lib.mjs";
+import { root, ADYEN_DIR, startCdn, startHost, startSandbox, launch, sizes, stats, median, createOrder } from "./lib.mjs";
 
 const env = (k, d) => (process.env[k] ? Number(process.env[k]) : d);
 const RUNS = process.env.BENCH_QUICK ? env("BENCH_RUNS", 2) : Math.max(15, env("BENCH_RUNS", 20)); // BENCH_QUICK: smoke test only
@@ -49,8 +49,12 @@ const qrWasm = join(root, "target/bench-qr/wasm32-unknown-unknown/release/kasir_
 
 const sandbox = await startSandbox(SANDBOX_BIN, ["--no-shop-webhooks"]);
 const cdn = await startCdn({ "/qr/bench.wasm": qrWasm });
+// The Kasir page's order, created before the page is served and rendered into it (as a merchant's
+// server renders its order id), so the measured page does no extra request before it mounts.
+const orderId = await createOrder(sandbox.url, { amount: 400000, currency: "THB", provider: "omise" });
 const render = (file) => readFileSync(join(bench, file), "utf8").replace("<!--PROBE-->", probe)
-  .replaceAll("{{CDN}}", cdn.url).replaceAll("{{SANDBOX}}", sandbox.url).replace("{{PAYMENT_METHODS}}", paymentMethods.trim());
+  .replaceAll("{{CDN}}", cdn.url).replaceAll("{{SANDBOX}}", sandbox.url).replaceAll("{{ORDER_ID}}", orderId)
+  .replace("{{PAYMENT_METHODS}}", paymentMethods.trim());
 const host = await startHost({ "/kasir.html": render("kasir.html"), "/adyen.html": render("adyen.html"),
   "/floor.html": render("floor.html"), "/blank.html": "<!doctype html><title>blank</title>" });
 log(`sandbox ${sandbox.url} (${report.config.sandbox}), cdn ${cdn.url}, host ${host.url}`);

@@ -2,10 +2,12 @@
 // no 'unsafe-inline', no 'unsafe-eval', and a whole Opn TrueMoney QR payment must work without a
 // single securitypolicyviolation. Widget, PSP and shop are all the sandbox's origin here. The
 // page has no inline script: its own script is /page.js from the host origin, so script-src also
-// carries 'self' for that one file (a merchant's own scripts, not the widget's needs).
+// carries 'self' for that one file (a merchant's own scripts, not the widget's needs). That script
+// creates the page's order on the sandbox first (the shop refuses a payment without one):
+// connect-src already allows the sandbox's origin.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startSandbox, startHost, launch, mark } from "./harness.mjs";
+import { startSandbox, startHost, launch, mark, createOrderJs } from "./harness.mjs";
 
 let sandbox, browser;
 before(async () => { sandbox = await startSandbox(); browser = await launch(); });
@@ -30,12 +32,15 @@ document.addEventListener("DOMContentLoaded", function () {
   ["ready","select","source","pending","success","failure","expired","cancel","error"].forEach(function (n) {
     el.addEventListener("kasir:" + n, function (e) { window.__events.push({ name: n, detail: e.detail }); });
   });
-  Kasir.mount(el, { provider: "omise", publicKey: "pkey_test_kasir", apiBase: ${JSON.stringify(sandbox)},
+  // the order first (connect-src allows the sandbox), then mount with its orderId
+  createOrder(${JSON.stringify(sandbox)}, { provider: "omise", publicKey: "pkey_test_kasir", apiBase: ${JSON.stringify(sandbox)},
     amount: 400000, currency: "THB", locale: "en", theme: "dark", appearance: { "--kasir-color-primary": "#0a7d5a" },
     createPaymentUrl: ${JSON.stringify(sandbox + "/shop/api/omise/charges")},
-    retrievePaymentUrl: ${JSON.stringify(sandbox + "/shop/api/omise/charges")} })
-    .then(function (c) { c.result.then(function (r) { window.__result = r; }); });
-});`;
+    retrievePaymentUrl: ${JSON.stringify(sandbox + "/shop/api/omise/charges")} }, function (opts) {
+    Kasir.mount(el, opts).then(function (c) { c.result.then(function (r) { window.__result = r; }); });
+  });
+});
+${createOrderJs}`;
 
 async function openStrict(extraBody = "") {
   const origin = new URL(sandbox.url).origin;

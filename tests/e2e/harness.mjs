@@ -52,13 +52,27 @@ export async function launch() {
   });
 }
 
-/** A merchant page on another origin: embeds kasir.js by script tag and mounts with `options`. */
+/** The order a merchant page creates before it mounts: `POST /_sandbox/orders` (the test control
+ * standing in for the merchant's own checkout) with the options' amount, currency and provider.
+ * Inline page JavaScript: `createOrder(sandbox, opts, then)` sets `opts.orderId` and calls `then`;
+ * a refused order leaves it unset (the shop then answers 404 unknown_order) and is logged. */
+export const createOrderJs = `function createOrder(sandbox, opts, then) {
+  fetch(sandbox + "/_sandbox/orders", { method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ amount: opts.amount, currency: opts.currency, provider: opts.provider }) })
+    .then(function (r) { return r.json().then(function (o) { if (!r.ok) throw new Error(r.status + " " + JSON.stringify(o)); return o; }); })
+    .then(function (o) { opts.orderId = o.id; }, function (e) { console.error("kasir e2e: no order: " + e.message); })
+    .then(function () { then(opts); });
+}`;
+
+/** A merchant page on another origin: embeds kasir.js by script tag, creates its order (unless
+ * `options` names one, `orderId`) and mounts with `options` and that `orderId`. */
 export function hostPage(sandbox, options) {
   const opts = JSON.stringify({
     provider: "omise", publicKey: "pkey_test_kasir", apiBase: sandbox, amount: 400000, currency: "THB", locale: "en",
     createPaymentUrl: `${sandbox}/shop/api/omise/charges`, retrievePaymentUrl: `${sandbox}/shop/api/omise/charges`,
     ...options,
   });
+  const ownOrder = Object.prototype.hasOwnProperty.call(options, "orderId");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Merchant</title>
 <script src="${sandbox}/kasir/kasir.js"></script></head>
 <body><main><h1>Checkout</h1><div id="pay"></div></main>
@@ -68,7 +82,11 @@ export function hostPage(sandbox, options) {
   ["ready","select","source","pending","success","failure","expired","cancel","error"].forEach(function (n) {
     el.addEventListener("kasir:" + n, function (e) { window.__events.push({ name: n, detail: e.detail }); });
   });
-  Kasir.mount(el, ${opts}).then(function (c) { window.__checkout = c; c.result.then(function (r) { window.__result = r; }); });
+  ${createOrderJs}
+  function mount(opts) {
+    Kasir.mount(el, opts).then(function (c) { window.__checkout = c; c.result.then(function (r) { window.__result = r; }); });
+  }
+  ${ownOrder ? `mount(${opts});` : `createOrder(${JSON.stringify(sandbox)}, ${opts}, mount);`}
 </script></body></html>`;
 }
 

@@ -70,7 +70,8 @@ test("expired QR charge reports kasir:expired once and a new QR can be generated
 });
 
 test("a secret key is refused before any request", async () => {
-  const host = await startHost(hostPage(sandbox.url, { publicKey: "skey_test_kasir" }));
+  // the page names its order, so it creates none: every request seen would be the widget's
+  const host = await startHost(hostPage(sandbox.url, { publicKey: "skey_test_kasir", orderId: "demo-opn-qr" }));
   const page = await browser.newPage();
   const requests = [];
   page.on("request", (r) => { if (!r.url().includes("/kasir/")) requests.push(r.url()); });

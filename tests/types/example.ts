@@ -8,7 +8,7 @@ async function createCharge(req: KasirCreatePaymentRequest): Promise<KasirPaymen
   const r = await fetch("/shop/api/omise/charges", {
     method: "POST",
     headers: { "Content-Type": "application/json", "Idempotency-Key": req.idempotencyKey },
-    body: JSON.stringify({ source: req.source?.id, amount: req.amount, currency: req.currency,
+    body: JSON.stringify({ orderId: req.orderId, source: req.source?.id, amount: req.amount, currency: req.currency,
       return_uri: req.returnUrl, mobile: req.device.mobile, os: req.device.os }),
   });
   return (await r.json()) as KasirPayment;
@@ -20,6 +20,7 @@ const options: KasirOptions = {
   apiBase: "http://127.0.0.1:8080",
   amount: 400000,
   currency: "THB",
+  orderId: "order_2024_0042",
   methods: ["truemoney_qr", "truemoney"],
   locale: "th",
   theme: "auto",

@@ -1,6 +1,7 @@
 //! Test-mode controls (`/_sandbox/*`): complete any PSP's payment, see what a provider page
 //! received, see the outbox and every delivery's state (`/_sandbox/deliveries`, and the
-//! `/_sandbox` page), health.
+//! `/_sandbox` page), health, and create the demo shop's orders (`POST /_sandbox/orders`,
+//! [`crate::shop::test_orders`]).
 
 use crate::control_page;
 use crate::customer_page;
@@ -30,6 +31,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/_sandbox/outbox", get(outbox))
         .route("/_sandbox/deliveries", get(deliveries))
         .route("/_sandbox", get(page))
+        .merge(crate::shop::test_orders::routes())
 }
 
 #[derive(Serialize)]

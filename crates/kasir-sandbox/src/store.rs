@@ -1,6 +1,6 @@
 //! SQLite persistence: one `objects` table (id, kind, json, created), an `outbox` of
-//! deliveries (queried in [`crate::delivery`]), `timers` for scheduled state changes and an
-//! `idempotency` table.
+//! deliveries (queried in [`crate::delivery`]), `timers` for scheduled state changes, an
+//! `idempotency` table and the demo shop's created `orders` (id, json, created).
 //!
 //! Every write happens inside a transaction that commits before the HTTP response is sent, so a
 //! `kill -9` never loses an acknowledged object or a pending delivery.
@@ -37,6 +37,8 @@ CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, url TE
 CREATE TABLE IF NOT EXISTS timers (id TEXT PRIMARY KEY, kind TEXT NOT NULL, due INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL,
   status INTEGER NOT NULL, response TEXT NOT NULL, created INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS orders (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+  json TEXT NOT NULL, created INTEGER NOT NULL);
 ";
 
 /// Columns added to `outbox` since the first schema (added to older databases on open).
@@ -51,7 +53,8 @@ const OUTBOX_COLUMNS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Create the schema, bring an older database's `outbox` up to date, index due deliveries.
+/// Create the schema (an older database gains the tables it lacks, e.g. `orders`), bring an older
+/// database's `outbox` up to date, index due deliveries.
 fn migrate(conn: &Connection) -> Result<(), StoreError> {
     conn.execute_batch(SCHEMA)?;
     let have: Vec<String> = conn
@@ -224,4 +227,38 @@ pub fn idem_put(
         params![key, fingerprint, status, response, now_ms()],
     )?;
     Ok(())
+}
+
+/// Store a new order (the demo shop's, created by `POST /_sandbox/orders`); ids are unique.
+pub fn order_put<T: Serialize>(c: &Connection, id: &str, order: &T) -> Result<(), StoreError> {
+    let json = serde_json::to_string(order)?;
+    c.execute(
+        "INSERT INTO orders (id, json, created) VALUES (?1, ?2, ?3)",
+        params![id, json, now_ms()],
+    )?;
+    Ok(())
+}
+
+/// One stored order.
+pub fn order_get<T: DeserializeOwned>(c: &Connection, id: &str) -> Result<Option<T>, StoreError> {
+    let s: Option<String> = c
+        .query_row("SELECT json FROM orders WHERE id = ?1", params![id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(match s {
+        Some(s) => Some(serde_json::from_str(&s)?),
+        None => None,
+    })
+}
+
+/// Every stored order in creation order.
+pub fn order_list<T: DeserializeOwned>(c: &Connection) -> Result<Vec<T>, StoreError> {
+    let mut st = c.prepare("SELECT json FROM orders ORDER BY seq")?;
+    let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+    let mut out = Vec::new();
+    for r in rows {
+        out.push(serde_json::from_str(&r?)?);
+    }
+    Ok(out)
 }

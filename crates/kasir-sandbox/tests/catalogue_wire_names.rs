@@ -41,8 +41,13 @@ async fn the_shop_sends_catalogue_wire_names() {
         let (s, ch) = shop(
             &st,
             "/shop/api/omise/charges",
-            json!({"method":"truemoney","amount":2000,"currency":"THB",
+            with_order(
+                &st,
+                "omise",
+                json!({"method":"truemoney","amount":2000,"currency":"THB",
             "returnUrl":"http://shop.test/r","device":{"mobile":mobile}}),
+            )
+            .await,
         )
         .await;
         assert_eq!(s, StatusCode::OK, "{ch}");
@@ -51,8 +56,13 @@ async fn the_shop_sends_catalogue_wire_names() {
     let (_, ch) = shop(
         &st,
         "/shop/api/omise/charges",
-        json!({"method":"truemoney","amount":2000,"currency":"THB",
+        with_order(
+            &st,
+            "omise",
+            json!({"method":"truemoney","amount":2000,"currency":"THB",
         "returnUrl":"http://shop.test/r","device":{"mobile":true}}),
+        )
+        .await,
     )
     .await;
     assert_eq!(
@@ -64,8 +74,13 @@ async fn the_shop_sends_catalogue_wire_names() {
     let (s, pi) = shop(
         &st,
         "/shop/api/wooshpay/payment_intents",
-        json!({"method":"akulaku","amount":150000000,"currency":"IDR",
+        with_order(
+            &st,
+            "wooshpay",
+            json!({"method":"akulaku","amount":150000000,"currency":"IDR",
         "device":{"mobile":true,"os":"android"}}),
+        )
+        .await,
     )
     .await;
     assert_eq!(s, StatusCode::OK, "{pi}");
@@ -77,7 +92,12 @@ async fn the_shop_sends_catalogue_wire_names() {
     let (_, cs) = shop(
         &st,
         "/shop/api/wooshpay/checkout_sessions",
-        json!({"method":"truemoney","amount":18000,"currency":"THB"}),
+        with_order(
+            &st,
+            "wooshpay",
+            json!({"method":"truemoney","amount":18000,"currency":"THB"}),
+        )
+        .await,
     )
     .await;
     assert_eq!(
@@ -91,8 +111,13 @@ async fn the_shop_sends_catalogue_wire_names() {
     let (s, page) = shop(
         &st,
         "/shop/api/ecommpay/payment_page",
-        json!({"method":"truemoney","amount":35000,"currency":"THB",
+        with_order(
+            &st,
+            "ecommpay",
+            json!({"method":"truemoney","amount":35000,"currency":"THB",
         "idempotencyKey":"wn-1"}),
+        )
+        .await,
     )
     .await;
     assert_eq!(s, StatusCode::OK, "{page}");
@@ -106,8 +131,13 @@ async fn the_shop_sends_catalogue_wire_names() {
     let (s, sync) = shop(
         &st,
         "/shop/api/ecommpay/gate",
-        json!({"method":"truemoney","amount":42000,"currency":"THB",
+        with_order(
+            &st,
+            "ecommpay",
+            json!({"method":"truemoney","amount":42000,"currency":"THB",
         "idempotencyKey":"wn-2"}),
+        )
+        .await,
     )
     .await;
     assert_eq!(
@@ -130,25 +160,74 @@ async fn the_shop_sends_catalogue_wire_names() {
         "the callback names the wire method"
     );
 
-    // An unknown method, or one the PSP does not offer in the currency, is the shop's own 400.
-    for (path, body) in [
-        (
-            "/shop/api/omise/charges",
+    // An unknown method is the shop's own 400. One the PSP does not offer in the currency cannot
+    // be in an order (the catalogue decides what an order offers: the test control refuses it with
+    // the shop's own 400), so naming it against an order of that PSP and currency is the shop's own
+    // 409 method_mismatch. Neither reaches the PSP.
+    let (s, e) = shop(
+        &st,
+        "/shop/api/omise/charges",
+        with_order(
+            &st,
+            "omise",
             json!({"method":"bitcoin","amount":2000,"currency":"THB"}),
-        ),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{e}");
+    assert!(e["error"].as_str().is_some(), "{e}");
+    for (provider, path, body) in [
         (
+            "wooshpay",
             "/shop/api/wooshpay/payment_intents",
             json!({"method":"akulaku","amount":2000,"currency":"THB"}),
         ),
         (
+            "ecommpay",
             "/shop/api/ecommpay/gate",
             json!({"method":"truemoney_qr","amount":20000,"currency":"THB","idempotencyKey":"wn-3"}),
         ),
     ] {
-        let (s, e) = shop(&st, path, body.clone()).await;
-        assert_eq!(s, StatusCode::BAD_REQUEST, "{body}");
+        let unoffered = json!({"provider":provider,"amount":body["amount"],"currency":"THB",
+            "methods":[body["method"]]});
+        let (s, e, _) = send(
+            &st,
+            "POST",
+            "/_sandbox/orders",
+            None,
+            Some("application/json"),
+            &unoffered.to_string(),
+            &[],
+        )
+        .await;
+        assert_eq!(
+            (s, e["code"].as_str()),
+            (StatusCode::BAD_REQUEST, Some("invalid_methods")),
+            "{unoffered}: {e}"
+        );
+        assert!(e["error"].as_str().is_some(), "{e}");
+        let (s, e) = shop(&st, path, with_order(&st, provider, body.clone()).await).await;
+        assert_eq!(
+            (s, e["code"].as_str()),
+            (StatusCode::CONFLICT, Some("method_mismatch")),
+            "{body}: {e}"
+        );
         assert!(e["error"].as_str().is_some(), "{e}");
     }
+    let mut q = json!({"general":{"project_id":4242,"payment_id":"wn-3"}});
+    ecommpay_sign_in_place(&mut q, "kasir_secret");
+    let (s, _, _) = send(
+        &st,
+        "POST",
+        "/v2/payment/status",
+        None,
+        None,
+        &q.to_string(),
+        &[],
+    )
+    .await;
+    assert_ne!(s, StatusCode::OK, "wn-3 reached ecommpay");
 }
 
 fn sale(pid: &str) -> String {

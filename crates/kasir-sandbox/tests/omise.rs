@@ -425,7 +425,7 @@ async fn shop_creates_and_retrieves_charges() {
         json!({"type":"truemoney_qr","amount":40000,"currency":"THB"}),
     )
     .await;
-    let req = json!({"provider":"omise","method":"truemoney_qr","amount":40000,"currency":"THB","source":src,"returnUrl":"http://shop.test/r","idempotencyKey":"order-1","device":{"mobile":false}});
+    let req = with_order(&st, "omise", json!({"provider":"omise","method":"truemoney_qr","amount":40000,"currency":"THB","source":src,"returnUrl":"http://shop.test/r","idempotencyKey":"order-1","device":{"mobile":false}})).await;
     let (s, ch, h) = send(
         &st,
         "POST",

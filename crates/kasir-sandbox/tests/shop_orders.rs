@@ -130,8 +130,8 @@ async fn the_shop_lists_its_orders_one_per_card() {
 }
 
 /// What broke: the shop passed the request's amount and currency straight to the PSP, so the
-/// browser decided the price. With an `orderId` the order decides; anything else is refused and
-/// creates nothing at the PSP.
+/// browser decided the price. The order decides; anything else is refused and creates nothing at
+/// the PSP.
 #[tokio::test]
 async fn the_shop_charges_the_order_not_what_the_browser_posts() {
     let st = state();
@@ -228,24 +228,280 @@ async fn the_shop_charges_the_order_not_what_the_browser_posts() {
     assert_eq!((charges, intents, sessions), (2, 2 + 2, 2));
 }
 
-/// Test mode (documented): a request without `orderId` is priced from the request, as the E2E
-/// harness's merchant pages need.
+/// What broke: a request without `orderId` was priced from the request ("test mode"), so the
+/// browser still decided the price. Now every request without a known order — no `orderId`, a
+/// null or empty one — is `404 unknown_order` at every create endpoint, and no PSP object exists.
 #[tokio::test]
-async fn without_an_order_id_the_request_is_priced_as_posted_in_test_mode() {
+async fn a_shop_request_without_a_known_order_is_a_404_and_creates_nothing() {
     let st = state();
-    let (s, v) = post(
-        &st,
-        "/shop/api/omise/charges",
-        json!({"method":"truemoney_qr","amount":400000,"currency":"THB"}),
+    for (n, (path, order, amount, currency)) in CREATES.iter().enumerate() {
+        let pid = format!("no-order-{n}");
+        let method = if order.contains("akulaku") {
+            "akulaku"
+        } else {
+            "truemoney"
+        };
+        let before = psp_objects(&st, &pid).await;
+        for body in [
+            json!({"method":method,"amount":amount,"currency":currency,"idempotencyKey":pid}),
+            json!({"method":method,"amount":amount * 10,"currency":currency,"idempotencyKey":pid}),
+            json!({"method":method,"amount":amount,"currency":currency,"orderId":null,"idempotencyKey":pid}),
+            json!({"method":method,"amount":amount,"currency":currency,"orderId":"","idempotencyKey":pid}),
+            json!({"idempotencyKey":pid}),
+        ] {
+            let (s, v) = post(&st, path, body.clone()).await;
+            assert_eq!(
+                (s, v["code"].as_str()),
+                (StatusCode::NOT_FOUND, Some("unknown_order")),
+                "{path} {body}: {v}"
+            );
+            assert!(v["error"].is_string(), "{v}");
+        }
+        assert_eq!(
+            psp_objects(&st, &pid).await,
+            before,
+            "{path}: a request without an order created a PSP object"
+        );
+    }
+    assert_eq!(psp_objects(&st, "").await, (0, 0, 0, false));
+}
+
+async fn create_order(st: &Arc<AppState>, body: &str) -> (StatusCode, Value) {
+    let (s, v, _) = send(
+        st,
+        "POST",
+        "/_sandbox/orders",
+        None,
+        Some("application/json"),
+        body,
+        &[],
     )
     .await;
+    (s, v)
+}
+
+async fn listed(st: &Arc<AppState>) -> Vec<Value> {
+    let (s, v, _) = send(st, "GET", "/shop/api/orders", None, None, "", &[]).await;
     assert_eq!(s, StatusCode::OK, "{v}");
-    assert_eq!(v["amount"], 400000);
+    v.as_array().unwrap().clone()
+}
+
+/// The test control `POST /_sandbox/orders` (a stand-in for the merchant's own checkout)
+/// creates an order with every method the provider offers in the currency (or those asked
+/// for); it is listed after the seed orders and the shop prices payments from it.
+#[tokio::test]
+async fn created_orders_are_listed_after_the_seed_and_price_the_payment() {
+    let st = state();
+    let (s, o) = create_order(
+        &st,
+        r#"{"amount":400000,"currency":"thb","provider":"omise"}"#,
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{o}");
+    let offered: Vec<&str> = kasir_core::catalogue::offers_of(kasir_core::catalogue::Psp::Omise)
+        .filter(|r| r.currency == kasir_core::money::Currency::THB)
+        .map(|r| r.method.as_str())
+        .collect();
+    assert!(offered.contains(&"truemoney_qr"), "{offered:?}");
+    let id = o["id"].as_str().unwrap().to_string();
+    assert!(!id.is_empty() && !id.starts_with("demo-"), "{id}");
+    assert_eq!(
+        o,
+        json!({"id":id,"amount":400000,"currency":"THB","provider":"omise","methods":offered})
+    );
+    let (s, ak) = create_order(
+        &st,
+        r#"{"amount":150000000,"currency":"IDR","provider":"wooshpay","methods":["akulaku"]}"#,
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{ak}");
+    assert_eq!(ak["methods"], json!(["akulaku"]));
+    let all = listed(&st).await;
+    let seeds = kasir_sandbox::shop::flows::FLOWS.len();
+    assert_eq!(all.len(), seeds + 2);
+    assert_eq!(all[0]["id"], "demo-opn-qr");
+    assert_eq!(
+        (&all[seeds], &all[seeds + 1]),
+        (&o, &ak),
+        "after the seed, in order"
+    );
+
+    let pay = |body: Value| post(&st, "/shop/api/omise/charges", body);
+    let (s, ch) =
+        pay(json!({"orderId":id,"method":"truemoney_qr","amount":400000,"currency":"THB"})).await;
+    assert_eq!((s, &ch["amount"]), (StatusCode::OK, &json!(400000)), "{ch}");
+    let (s, ch) =
+        pay(json!({"orderId":id,"method":"truemoney","returnUrl":"http://shop.test/r"})).await;
+    assert_eq!((s, &ch["amount"]), (StatusCode::OK, &json!(400000)), "{ch}");
+    let (s, v) =
+        pay(json!({"orderId":id,"method":"truemoney_qr","amount":1,"currency":"THB"})).await;
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (StatusCode::CONFLICT, Some("amount_mismatch")),
+        "{v}"
+    );
+    // another PSP's order is unknown to this backend
+    let (s, v) = pay(json!({"orderId":ak["id"],"amount":150000000,"currency":"IDR"})).await;
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("unknown_order")),
+        "{v}"
+    );
     let (s, v) = post(
         &st,
         "/shop/api/wooshpay/payment_intents",
-        json!({"method":"truemoney","amount":25000,"currency":"THB"}),
+        json!({"orderId":ak["id"],"method":"akulaku"}),
     )
     .await;
-    assert_eq!((s, &v["amount"]), (StatusCode::OK, &json!(25000)), "{v}");
+    assert_eq!(
+        (s, &v["amount"]),
+        (StatusCode::OK, &json!(150000000)),
+        "{v}"
+    );
+
+    // merchant pages on another origin create their order: CORS
+    let (s, _, h) = send(
+        &st,
+        "OPTIONS",
+        "/_sandbox/orders",
+        None,
+        None,
+        "",
+        &[
+            ("origin", "http://e2e.test"),
+            ("access-control-request-method", "POST"),
+            ("access-control-request-headers", "content-type"),
+        ],
+    )
+    .await;
+    assert!(s.is_success(), "{s}");
+    assert_eq!(h["access-control-allow-origin"], "http://e2e.test");
+}
+
+/// Bad input to `POST /_sandbox/orders` is a 400 with a named code, and nothing is stored.
+#[tokio::test]
+async fn a_bad_order_is_a_400_with_a_named_code_and_nothing_is_stored() {
+    let st = state();
+    for (body, code) in [
+        ("", "bad_request"),
+        ("not json", "bad_request"),
+        ("[1]", "bad_request"),
+        (r#"{"currency":"THB","provider":"omise"}"#, "invalid_amount"),
+        (
+            r#"{"amount":0,"currency":"THB","provider":"omise"}"#,
+            "invalid_amount",
+        ),
+        (
+            r#"{"amount":-5,"currency":"THB","provider":"omise"}"#,
+            "invalid_amount",
+        ),
+        (
+            r#"{"amount":"100","currency":"THB","provider":"omise"}"#,
+            "invalid_amount",
+        ),
+        (
+            r#"{"amount":1.5,"currency":"THB","provider":"omise"}"#,
+            "invalid_amount",
+        ),
+        (r#"{"amount":100,"provider":"omise"}"#, "invalid_currency"),
+        (
+            r#"{"amount":100,"currency":"XXX","provider":"omise"}"#,
+            "invalid_currency",
+        ),
+        // ecommpay offers nothing in IDR
+        (
+            r#"{"amount":100,"currency":"IDR","provider":"ecommpay"}"#,
+            "invalid_currency",
+        ),
+        (r#"{"amount":100,"currency":"THB"}"#, "invalid_provider"),
+        (
+            r#"{"amount":100,"currency":"THB","provider":"stripe"}"#,
+            "invalid_provider",
+        ),
+        (
+            r#"{"amount":100,"currency":"THB","provider":"omise","methods":[]}"#,
+            "invalid_methods",
+        ),
+        (
+            r#"{"amount":100,"currency":"THB","provider":"omise","methods":"truemoney"}"#,
+            "invalid_methods",
+        ),
+        (
+            r#"{"amount":100,"currency":"THB","provider":"omise","methods":[1]}"#,
+            "invalid_methods",
+        ),
+        (
+            r#"{"amount":100,"currency":"THB","provider":"omise","methods":["bitcoin"]}"#,
+            "invalid_methods",
+        ),
+        (
+            r#"{"amount":100,"currency":"THB","provider":"omise","methods":["shopeepay"]}"#,
+            "invalid_methods",
+        ),
+        (
+            r#"{"amount":100,"currency":"THB","provider":"omise","methods":["truemoney","truemoney"]}"#,
+            "invalid_methods",
+        ),
+        (
+            r#"{"amount":100,"currency":"THB","provider":"omise","id":"demo-x"}"#,
+            "unknown_field",
+        ),
+    ] {
+        let (s, v) = create_order(&st, body).await;
+        assert_eq!(
+            (s, v["code"].as_str()),
+            (StatusCode::BAD_REQUEST, Some(code)),
+            "{body}: {v}"
+        );
+        assert!(v["error"].is_string(), "{v}");
+    }
+    assert_eq!(
+        listed(&st).await.len(),
+        kasir_sandbox::shop::flows::FLOWS.len()
+    );
+}
+
+/// Created orders are kept in the store: they outlive a restart, and a database from before
+/// the `orders` table gains it on open.
+#[tokio::test]
+async fn orders_outlive_a_restart_and_an_older_database_gains_the_table() {
+    use kasir_sandbox::{store::Store, Config};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("old.db");
+    {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.execute_batch(
+            "CREATE TABLE objects (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+             kind TEXT NOT NULL, json TEXT NOT NULL, created INTEGER NOT NULL);",
+        )
+        .unwrap();
+    }
+    let open = || {
+        AppState::new(
+            Config {
+                no_shop_webhooks: true,
+                ..Config::default()
+            },
+            Store::open(&db, false).unwrap(),
+            "http://127.0.0.1:9",
+        )
+    };
+    let st = open();
+    let (s, o) = create_order(
+        &st,
+        r#"{"amount":4200,"currency":"THB","provider":"wooshpay"}"#,
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{o}");
+    drop(st);
+    let st = open();
+    let all = listed(&st).await;
+    assert_eq!(all.last(), Some(&o), "{all:?}");
+    let (s, v) = post(
+        &st,
+        "/shop/api/wooshpay/payment_intents",
+        json!({"orderId":o["id"],"method":"truemoney","returnUrl":"http://shop.test/r"}),
+    )
+    .await;
+    assert_eq!((s, &v["amount"]), (StatusCode::OK, &json!(4200)), "{v}");
 }

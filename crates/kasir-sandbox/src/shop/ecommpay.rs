@@ -113,7 +113,7 @@ async fn payment_page(
     body: Body,
 ) -> Result<Json<PageUrl>, ShopError> {
     let order = Order::read(body).await?;
-    let (amount, currency) = price(&order, Psp::Ecommpay)?;
+    let (amount, currency) = price(&st, &order, Psp::Ecommpay)?;
     let wire = order.row(Psp::Ecommpay, currency)?.wire_name;
     let pid = order.payment_id();
     let back = back(&order, &headers, &st);
@@ -171,7 +171,7 @@ async fn gate(
     body: Body,
 ) -> Result<Response, ShopError> {
     let order = Order::read(body).await?;
-    let (amount, currency) = price(&order, Psp::Ecommpay)?;
+    let (amount, currency) = price(&st, &order, Psp::Ecommpay)?;
     let pid = order.payment_id();
     if let Some(prev) = st.store.get::<EcpOrder>(SHOP_ECP, &order_key(&pid)) {
         return Ok(json_response(StatusCode::OK, &prev.sync));

@@ -5,7 +5,8 @@
 //! - [`flows`]: the table of demo flows and their cards; [`templates`]: the pages.
 //! - [`backend`] / [`backends`]: one merchant backend per PSP ([`omise`], [`wooshpay`],
 //!   [`ecommpay`]); [`order`]: the widget's request and its catalogue row; [`orders`]: the
-//!   shop's orders, which price every payment; [`client`]: the in-process client.
+//!   shop's orders, which price every payment; [`test_orders`]: the test control that creates
+//!   orders (`POST /_sandbox/orders`); [`client`]: the in-process client.
 //! - [`webhooks`]: the receivers; [`paths`]: where the emulators deliver.
 
 pub mod backend;
@@ -18,6 +19,7 @@ pub mod order;
 pub mod orders;
 pub mod paths;
 pub mod templates;
+pub mod test_orders;
 pub mod webhooks;
 pub mod wooshpay;
 

@@ -64,7 +64,7 @@ async fn create(
     body: Body,
 ) -> Result<Response, ShopError> {
     let order = Order::read(body).await?;
-    let (amount, currency) = price(&order, Psp::Omise)?;
+    let (amount, currency) = price(&st, &order, Psp::Omise)?;
     let p = ChargeParams {
         amount,
         currency: currency.code().into(),

@@ -120,17 +120,6 @@ impl Order {
             .map(str::to_ascii_uppercase)
     }
 
-    /// The amount and currency the request asks for.
-    pub fn money(&self) -> Result<(i64, Currency), ShopError> {
-        let amount = self
-            .amount
-            .ok_or_else(|| bad("amount is required (minor units)"))?;
-        let currency = Order::some(&self.currency)
-            .and_then(|c| c.parse().ok())
-            .ok_or_else(|| bad("currency is required"))?;
-        Ok((amount, currency))
-    }
-
     /// The catalogue row of the request's method with `psp` in `currency` (the PSP's first row in
     /// that currency when the request names no method): where every wire name comes from.
     pub fn row(&self, psp: Psp, currency: Currency) -> Result<&'static Offer, ShopError> {

@@ -1,27 +1,29 @@
-//! The shop's orders, kept on the server (`GET /shop/api/orders`): one per demo flow, so each
-//! card's widget names its order (`data-order-id`) and the shop prices the payment from the
-//! order, never from what the browser posts.
+//! The shop's orders, kept on the server (`GET /shop/api/orders`): the seed, one per demo flow
+//! (so each card's widget names its order, `data-order-id`), then the orders created through the
+//! test control `POST /_sandbox/orders` ([`super::test_orders`]), kept in the store. The shop
+//! prices every payment from its order, never from what the browser posts.
 //!
-//! A request with an `orderId` is priced from that order: an unknown order (or another PSP's)
+//! A request without a known order (no `orderId`, an empty one, an unknown one or another PSP's)
 //! is `404 {"code":"unknown_order"}`, a different amount or currency `409 {"code":"amount_mismatch"}`,
-//! a method the order does not offer `409 {"code":"method_mismatch"}` — and no PSP object is
-//! created. **Test mode:** a request without `orderId` is still priced from the request (the
-//! E2E harness posts arbitrary amounts), logged as a warning.
+//! a method the order does not offer `409 {"code":"method_mismatch"}` (one Kasir does not know at
+//! all, `400`) — and no PSP object is created.
 
 use super::flows::FLOWS;
-use super::order::{Order, ShopError};
+use super::order::{bad, Order, ShopError};
 use crate::error::ApiError;
 use crate::state::AppState;
+use crate::store::{self, StoreError};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
-use kasir_core::catalogue::Psp;
+use kasir_core::catalogue::{MethodId, Psp};
 use kasir_core::money::Currency;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// One order of the shop.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShopOrder {
     /// The order id (`data-order-id`, `orderId`).
     pub id: String,
@@ -35,8 +37,8 @@ pub struct ShopOrder {
     pub methods: Vec<String>,
 }
 
-/// Every order, in page order (the seed: one per demo flow).
-pub fn orders() -> Vec<ShopOrder> {
+/// The seed orders, in page order: one per demo flow (`demo-<card id>`).
+pub fn seed() -> Vec<ShopOrder> {
     FLOWS
         .iter()
         .map(|f| ShopOrder {
@@ -49,9 +51,19 @@ pub fn orders() -> Vec<ShopOrder> {
         .collect()
 }
 
-/// The order `id`, if the shop has it.
-pub fn find(id: &str) -> Option<ShopOrder> {
-    orders().into_iter().find(|o| o.id == id)
+/// Every order: the seed, then the stored ones in creation order.
+pub fn orders(st: &AppState) -> Result<Vec<ShopOrder>, StoreError> {
+    let mut all = seed();
+    all.extend(st.store.tx(|c| store::order_list::<ShopOrder>(c))?);
+    Ok(all)
+}
+
+/// The order `id` (seed or stored), if the shop has it.
+pub fn find(st: &AppState, id: &str) -> Result<Option<ShopOrder>, StoreError> {
+    if let Some(o) = seed().into_iter().find(|o| o.id == id) {
+        return Ok(Some(o));
+    }
+    st.store.tx(|c| store::order_get(c, id))
 }
 
 fn refuse(status: StatusCode, code: &str, message: &str) -> ShopError {
@@ -59,17 +71,16 @@ fn refuse(status: StatusCode, code: &str, message: &str) -> ShopError {
     ApiError::new(status, code, message)
 }
 
-/// The amount and currency to charge for `req` with `psp`: the order's when the request names
-/// one (refused when it is unknown, another PSP's, or differs), else — test mode — the request's.
-pub fn price(req: &Order, psp: Psp) -> Result<(i64, Currency), ShopError> {
-    let Some(id) = req.order_id.as_deref() else {
-        let priced = req.money()?;
-        tracing::warn!(
-            amount = priced.0,
-            currency = priced.1.code(),
-            "test mode: no orderId → priced from the request"
-        );
-        return Ok(priced);
+/// The amount and currency to charge for `req` with `psp`: its order's. Refused when the request
+/// names no order, an unknown one or another PSP's (`404 unknown_order`), or differs from it
+/// (`409 amount_mismatch`, `409 method_mismatch`; a method Kasir does not know is a `400`).
+pub fn price(st: &AppState, req: &Order, psp: Psp) -> Result<(i64, Currency), ShopError> {
+    let Some(id) = req.order_id.as_deref().filter(|id| !id.is_empty()) else {
+        return Err(refuse(
+            StatusCode::NOT_FOUND,
+            "unknown_order",
+            "no orderId: the shop prices every payment from its order",
+        ));
     };
     let unknown = || {
         refuse(
@@ -78,7 +89,7 @@ pub fn price(req: &Order, psp: Psp) -> Result<(i64, Currency), ShopError> {
             &format!("no {} order {id:.64}", psp.as_str()),
         )
     };
-    let order = find(id)
+    let order = find(st, id)?
         .filter(|o| o.provider == psp.as_str())
         .ok_or_else(unknown)?;
     let currency: Currency = order.currency.parse().map_err(|_| unknown())?;
@@ -99,6 +110,9 @@ pub fn price(req: &Order, psp: Psp) -> Result<(i64, Currency), ShopError> {
         ));
     }
     if let Some(m) = req.method.as_deref().filter(|m| !m.is_empty()) {
+        if m.parse::<MethodId>().is_err() {
+            return Err(bad(&format!("unknown method {m:.40}")));
+        }
         if !order.methods.iter().any(|o| o == m) {
             return Err(refuse(
                 StatusCode::CONFLICT,
@@ -110,8 +124,8 @@ pub fn price(req: &Order, psp: Psp) -> Result<(i64, Currency), ShopError> {
     Ok((order.amount, currency))
 }
 
-async fn list() -> Json<Vec<ShopOrder>> {
-    Json(orders())
+async fn list(State(st): State<Arc<AppState>>) -> Result<Json<Vec<ShopOrder>>, ShopError> {
+    Ok(Json(orders(&st)?))
 }
 
 /// `GET /shop/api/orders`.

@@ -81,7 +81,7 @@ async fn create_intent(
     body: Body,
 ) -> Result<Response, ShopError> {
     let order = Order::read(body).await?;
-    let (amount, currency) = price(&order, Psp::Wooshpay)?;
+    let (amount, currency) = price(&st, &order, Psp::Wooshpay)?;
     let wire = order.row(Psp::Wooshpay, currency)?.wire_name.to_string();
     let mut extra = serde_json::Map::new();
     extra.insert(
@@ -131,7 +131,7 @@ async fn create_session(
     body: Body,
 ) -> Result<Response, ShopError> {
     let order = Order::read(body).await?;
-    let (amount, currency) = price(&order, Psp::Wooshpay)?;
+    let (amount, currency) = price(&st, &order, Psp::Wooshpay)?;
     let wire = order.row(Psp::Wooshpay, currency)?.wire_name.to_string();
     let back = order
         .return_url()

@@ -391,8 +391,19 @@ async fn opn(d: &mut Driver) {
         Body::Empty,
     )
     .await;
+    // An order of its own, from the test control (not recorded: a sandbox control, not a PSP answer).
+    let (status, order) = d
+        .raw(
+            "POST",
+            "/_sandbox/orders",
+            Auth::None,
+            Body::Json(json!({"amount":2000,"currency":"THB","provider":"omise"})),
+        )
+        .await;
+    assert_eq!(status, 201, "{order}");
+    let order: Value = serde_json::from_str(&order).expect("order");
     d.call("shop opn charge inline", "omise::Charge", "POST", "/shop/api/omise/charges", Auth::None,
-        Body::Json(json!({"provider":"omise","method":"truemoney","amount":2000,"currency":"THB","source":null,
+        Body::Json(json!({"provider":"omise","method":"truemoney","amount":2000,"currency":"THB","orderId":order["id"],"source":null,
             "returnUrl":"http://shop.test/r","idempotencyKey":"shop-opn-2","device":{"mobile":true,"os":"ios"}})))
         .await;
 }

@@ -87,3 +87,31 @@ pub async fn json(
     .await;
     (s, v)
 }
+
+/// Create an order of the demo shop through the test control `POST /_sandbox/orders` (every
+/// method the provider offers in the currency); its id.
+pub async fn order(st: &Arc<AppState>, provider: &str, amount: i64, currency: &str) -> String {
+    let body = serde_json::json!({"amount":amount,"currency":currency,"provider":provider});
+    let (s, o, _) = send(
+        st,
+        "POST",
+        "/_sandbox/orders",
+        None,
+        Some("application/json"),
+        &body.to_string(),
+        &[],
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{o}");
+    o["id"].as_str().unwrap().to_string()
+}
+
+/// `body` (a shop request with `amount` and `currency`) naming a new order of `provider` at
+/// that price.
+pub async fn with_order(st: &Arc<AppState>, provider: &str, mut body: Value) -> Value {
+    let amount = body["amount"].as_i64().expect("amount");
+    let currency = body["currency"].as_str().expect("currency").to_string();
+    let id = order(st, provider, amount, &currency).await;
+    body["orderId"] = Value::String(id);
+    body
+}
