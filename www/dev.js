@@ -4,7 +4,7 @@
   var target = document.getElementById("checkout");
   var log = document.getElementById("log");
   var current = null;
-  ["ready", "select", "source", "pending", "success", "failure", "expired", "cancel", "error"].forEach(function (name) {
+  ["ready", "select", "source", "pending", "success", "failure", "expired", "cancel", "error", "timeout"].forEach(function (name) {
     target.addEventListener("kasir:" + name, function (e) {
       var li = document.createElement("li");
       li.textContent = "kasir:" + name + " " + JSON.stringify(e.detail);
@@ -30,7 +30,15 @@
     if (f.get("locale")) opts.locale = f.get("locale");
     if (current) current.destroy();
     current = null;
-    Kasir.mount(target, opts).then(function (c) { current = c; }, function (e) { console.error(e); });
+    // the shop prices every payment from an order on its server: make one for these options
+    // with the sandbox's test control (a real shop computes it from the cart)
+    fetch("/_sandbox/orders", {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ amount: opts.amount, currency: opts.currency, provider: provider }),
+    }).then(function (r) { return r.json(); }).then(function (order) {
+      if (order.id) opts.orderId = order.id;
+      return Kasir.mount(target, opts);
+    }).then(function (c) { current = c; }, function (e) { console.error(e); });
   }
   form.addEventListener("submit", function (e) { e.preventDefault(); mount(); });
   mount();
