@@ -1,11 +1,8 @@
-//! Every demo flow of the shop, once: the cards on `/` and `/shop/{psp}` are generated from
-//! [`FLOWS`] with one template (`shop/card.html`).
+//! Every demo flow of the shop, once (a table, no code): the cards on `/` and `/shop/{psp}`
+//! (`cards.rs`) and the shop's seed orders (`orders.rs`) are generated from [`FLOWS`].
 
-use super::backends;
-use crate::http::esc;
-use crate::state::AppState;
 use kasir_core::catalogue::Psp;
-use kasir_core::money::{Currency, Locale, Money};
+use kasir_core::money::{Currency, Locale};
 
 /// One demo flow: a product card with a widget mounted from data attributes.
 #[derive(Debug, Clone, Copy)]
@@ -115,47 +112,11 @@ pub const FLOWS: &[DemoFlow] = &[
     },
 ];
 
-/// The card of one flow (`theme` and `base` filled in).
-pub fn card(st: &AppState, f: &DemoFlow, theme: &str, base: &str) -> String {
-    let credential = backends::of(f.psp)
-        .map(|b| {
-            let c = b.credential(st);
-            format!("{}=\"{}\"", c.attr, esc(&c.value))
-        })
-        .unwrap_or_default();
-    include_str!("../../shop/card.html")
-        .replace("{{TITLE}}", &esc(f.title))
-        .replace("{{WHY}}", &esc(f.why))
-        .replace(
-            "{{PRICE}}",
-            &esc(&Money::new(f.amount, f.currency).format(f.locale)),
-        )
-        .replace("{{ID}}", f.id)
-        .replace("{{ORDER_ID}}", &f.order_id())
-        .replace("{{PROVIDER}}", f.psp.as_str())
-        .replace("{{CREDENTIAL}}", &credential)
-        .replace("{{AMOUNT}}", &f.amount.to_string())
-        .replace("{{CURRENCY}}", f.currency.code())
-        .replace("{{METHODS}}", &f.methods.join(","))
-        .replace("{{CREATE}}", f.create)
-        .replace("{{RETRIEVE}}", f.retrieve)
-        .replace("{{THEME}}", theme)
-        .replace("{{BASE}}", &esc(base))
-}
-
-/// The cards of every flow, or of one PSP's.
-pub fn cards(st: &AppState, psp: Option<Psp>, theme: &str, base: &str) -> String {
-    FLOWS
-        .iter()
-        .filter(|f| psp.is_none_or(|p| f.psp == p))
-        .map(|f| card(st, f, theme, base))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use kasir_core::catalogue::{availability, MethodId};
+    use kasir_core::money::Money;
 
     #[test]
     fn every_flow_offers_catalogue_methods_it_can_pay() {
@@ -170,7 +131,6 @@ mod tests {
                     f.psp
                 );
             }
-            assert!(backends::of(f.psp).is_some(), "{}: no backend", f.id);
         }
     }
 }

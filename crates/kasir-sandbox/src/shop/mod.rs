@@ -11,6 +11,7 @@
 
 pub mod backend;
 pub mod backends;
+pub mod cards;
 pub mod client;
 pub mod ecommpay;
 pub mod flows;

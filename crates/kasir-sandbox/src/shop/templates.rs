@@ -2,7 +2,7 @@
 //! in the layout (`shop/layout.html`) with the theme switcher (`?theme=light|dark|auto`).
 
 use super::backends::BACKENDS;
-use super::flows::cards;
+use super::cards::cards;
 use crate::error::{ApiError, Html};
 use crate::http::{self, base_url, esc};
 use crate::state::AppState;
