@@ -5,7 +5,10 @@
 export type KasirProvider = "omise" | "opn" | "wooshpay" | "ecommpay";
 /** Provider as reported back in events and results (aliases resolved). */
 export type KasirReportedProvider = "omise" | "wooshpay" | "ecommpay";
-export type KasirMethod = "truemoney_qr" | "truemoney" | "akulaku" | "promptpay" | "shopeepay";
+export type KasirMethod =
+  | "promptpay" | "truemoney" | "truemoney_qr" | "rabbit_linepay" | "shopeepay"
+  | "mobile_banking" | "installment" | "grabpay" | "paynow" | "duitnow_qr" | "fpx"
+  | "touch_n_go" | "qris" | "akulaku";
 export type KasirCurrency =
   | "THB" | "IDR" | "SGD" | "MYR" | "PHP" | "USD" | "EUR" | "GBP" | "JPY" | "KRW" | "VND";
 export type KasirLocale = "en" | "th" | "id" | "ko" | "ru" | "ja";

@@ -156,10 +156,18 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
     if !(raw.has_create_payment || has_intent) {
         return Err(KasirError::MissingCreatePayment);
     }
-    let methods = MethodId::all()
-        .filter(|m| kasir_core::catalogue::offer(*m, provider, currency).is_some())
-        .filter(|m| allow.as_ref().is_none_or(|a| a.contains(m)))
-        .collect();
+    // `methods` is an allow-list that also orders the picker; without it, the catalogue's order
+    let mut methods: Vec<MethodId> = match allow {
+        Some(list) => list,
+        None => MethodId::all().collect(),
+    };
+    methods.retain(|m| kasir_core::catalogue::offer(*m, provider, currency).is_some());
+    let mut seen = Vec::with_capacity(methods.len());
+    methods.retain(|m| {
+        let first = !seen.contains(m);
+        seen.push(*m);
+        first
+    });
     let theme = match raw.theme.as_deref() {
         None | Some("light") => "light",
         Some("dark") => "dark",
@@ -267,10 +275,16 @@ mod tests {
         let s = validate(&ok()).unwrap();
         assert_eq!(s.provider, Psp::Omise);
         assert_eq!(s.money, Money::new(400_000, Currency::THB));
-        assert_eq!(
-            s.methods,
-            vec![mid("truemoney_qr"), mid("truemoney"), mid("promptpay")]
-        );
+        let thb = [
+            "promptpay",
+            "truemoney",
+            "truemoney_qr",
+            "rabbit_linepay",
+            "shopeepay",
+            "mobile_banking",
+            "installment",
+        ];
+        assert_eq!(s.methods, thb.map(mid).to_vec());
         assert_eq!(s.api_base, "https://api.omise.co");
         assert_eq!(s.locale, Locale::En);
         let s = validate(&RawOptions {
@@ -290,7 +304,22 @@ mod tests {
             ..ok()
         })
         .unwrap();
-        assert_eq!(idr.methods, vec![mid("akulaku")]);
+        assert_eq!(idr.methods, vec![mid("qris"), mid("akulaku")]);
+        let ordered = validate(&RawOptions {
+            methods: Some(vec![
+                "truemoney".into(),
+                "paynow".into(),
+                "promptpay".into(),
+                "truemoney".into(),
+            ]),
+            ..ok()
+        })
+        .unwrap();
+        assert_eq!(
+            ordered.methods,
+            vec![mid("truemoney"), mid("promptpay")],
+            "the allow-list orders the picker; methods not offered in THB are left out"
+        );
     }
 
     #[test]

@@ -28,6 +28,7 @@
 
 pub mod catalogue;
 pub mod money;
+pub mod shopper;
 #[cfg(feature = "signature")]
 pub mod signature;
 pub mod status;

@@ -92,6 +92,24 @@ pub enum InterpretError {
     },
 }
 
+/// A WooshPay `next_action` that shows a QR (`{method}_display_qr_code`, Stripe's shape:
+/// `image_url_svg` / `image_url_png`, `data`, `expires_at` in Unix seconds).
+fn wooshpay_qr<V: JsonView>(na: &V) -> Option<NextAction> {
+    let t = na
+        .str_at(&["type"])
+        .filter(|t| t.ends_with("_display_qr_code"))?;
+    let t = t.as_str();
+    Some(NextAction::ShowQr {
+        image_url: na
+            .str_at(&[t, "image_url_svg"])
+            .or_else(|| na.str_at(&[t, "image_url_png"])),
+        payload: na.str_at(&[t, "data"]),
+        expires_at_ms: na
+            .i64_at(&[t, "expires_at"])
+            .and_then(|s| s.checked_mul(1000)),
+    })
+}
+
 /// Interpret whatever a merchant hook or a PSP returned.
 pub fn interpret<V: JsonView>(psp: Psp, obj: &V) -> Result<Payment, InterpretError> {
     match psp {
@@ -225,6 +243,9 @@ fn interpret_wooshpay<V: JsonView>(obj: &V) -> Result<Payment, InterpretError> {
                 }
             };
             let next_action = match (status == PaymentStatus::Pending, obj.field("next_action")) {
+                (true, Some(na)) if wooshpay_qr(&na).is_some() => {
+                    wooshpay_qr(&na).unwrap_or(NextAction::None)
+                }
                 (true, Some(na)) => {
                     // Whatever the action's type is named, its url lives under that name.
                     let url = na
@@ -400,6 +421,20 @@ mod tests {
         ));
         assert!(interpret(Psp::Omise, &json!({"object":"source","id":"src"})).is_err());
         assert!(interpret(Psp::Omise, &json!(null)).is_err());
+    }
+
+    #[test]
+    fn wooshpay_qris_shows_its_qr_with_the_psp_expiry() {
+        let pi = json!({"object":"payment_intent","id":"pi_1","status":"requires_action","amount":10000,"currency":"idr",
+            "next_action":{"type":"qris_display_qr_code","qris_display_qr_code":{"data":"000201","image_url_png":"https://x/q.png","expires_at":1700000900}}});
+        assert_eq!(
+            interpret(Psp::Wooshpay, &pi).unwrap().next_action,
+            NextAction::ShowQr {
+                image_url: Some("https://x/q.png".into()),
+                payload: Some("000201".into()),
+                expires_at_ms: Some(1_700_000_900_000)
+            }
+        );
     }
 
     #[test]

@@ -38,7 +38,13 @@ pub fn lifetime_ms<V: JsonView>(psp: Psp, obj: &V) -> Option<i64> {
             parse_rfc3339_ms(&obj.str_at(&["created_at"])?).ok()?,
         ),
         Psp::Wooshpay => (
-            obj.i64_at(&["expires_at"])?.checked_mul(1000)?,
+            // a checkout session's own expiry, or a QR action's (`{type}.expires_at`)
+            obj.i64_at(&["expires_at"])
+                .or_else(|| {
+                    let t = obj.str_at(&["next_action", "type"])?;
+                    obj.i64_at(&["next_action", t.as_str(), "expires_at"])
+                })?
+                .checked_mul(1000)?,
             obj.i64_at(&["created"])?.checked_mul(1000)?,
         ),
         Psp::Ecommpay => return None,

@@ -230,9 +230,9 @@ async fn the_shop_sends_catalogue_wire_names() {
     assert_ne!(s, StatusCode::OK, "wn-3 reached ecommpay");
 }
 
-fn sale(pid: &str) -> String {
+fn sale(pid: &str, o: &kasir_core::catalogue::Offer) -> String {
     let mut v = json!({"general":{"project_id":4242,"payment_id":pid},
-        "payment":{"amount":10000,"currency":"THB"},"customer":{"id":"c","ip_address":"203.0.113.1"}});
+        "payment":{"amount":o.min_minor,"currency":o.currency.code()},"customer":{"id":"c","ip_address":"203.0.113.1"}});
     ecommpay_sign_in_place(&mut v, "kasir_secret");
     v.to_string()
 }
@@ -247,7 +247,7 @@ async fn the_gate_routes_by_the_catalogues_wire_names() {
             &format!("/v2/payment/wallet/{}/sale", o.wire_name),
             None,
             None,
-            &sale(&format!("w-{i}")),
+            &sale(&format!("w-{i}"), o),
             &[],
         )
         .await;
@@ -265,7 +265,7 @@ async fn the_gate_routes_by_the_catalogues_wire_names() {
         "/v2/payment/wallet/truemoney/sale",
         None,
         None,
-        &sale("w-x"),
+        &sale("w-x", offers_of(Psp::Ecommpay).next().unwrap()),
         &[],
     )
     .await;

@@ -435,7 +435,7 @@ async fn a_bad_order_is_a_400_with_a_named_code_and_nothing_is_stored() {
             "invalid_methods",
         ),
         (
-            r#"{"amount":100,"currency":"THB","provider":"omise","methods":["shopeepay"]}"#,
+            r#"{"amount":100,"currency":"THB","provider":"omise","methods":["paynow"]}"#,
             "invalid_methods",
         ),
         (

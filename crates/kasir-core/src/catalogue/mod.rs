@@ -7,10 +7,15 @@
 //! - [`rows`]: the data.
 //! - this module: lookups and [`availability`].
 
+pub mod account;
+pub mod banks;
 pub mod model;
 pub mod rows;
 
-pub use model::{Flow, Input, Method, MethodId, Offer, Psp, RefundRule, UnknownMethod, UnknownPsp};
+pub use account::{Account, BankChoice};
+pub use model::{
+    Bank, Flow, Input, Method, MethodId, Offer, Psp, RefundRule, UnknownMethod, UnknownPsp,
+};
 pub use rows::{METHODS, OFFERS};
 
 use crate::money::{Currency, Money};
@@ -295,14 +300,14 @@ mod tests {
     fn a_method_in_several_currencies_is_several_rows() {
         let shopee = m("shopeepay");
         let rows: Vec<Currency> = offers_for(shopee, Psp::Omise).map(|o| o.currency).collect();
-        assert_eq!(rows, vec![Currency::SGD, Currency::MYR]);
+        assert_eq!(rows, vec![Currency::THB, Currency::SGD, Currency::MYR]);
         assert!(availability(shopee, Psp::Omise, Money::new(10_000, Currency::SGD)).is_available());
         assert!(availability(shopee, Psp::Omise, Money::new(10_000, Currency::MYR)).is_available());
         assert_eq!(
             availability(shopee, Psp::Omise, Money::new(10_000, Currency::IDR)),
             Availability::Unavailable(Unavailable::CurrencyNotSupported {
                 currency: Currency::IDR,
-                supported: Currency::SGD
+                supported: Currency::THB
             })
         );
         assert_eq!(
@@ -313,5 +318,69 @@ mod tests {
         assert_eq!("opn".parse::<Psp>(), Ok(Psp::Omise));
         assert_eq!(Psp::Ecommpay.as_str(), "ecommpay");
         assert_eq!(Psp::Wooshpay.live_api_base(), "https://api.wooshpay.com");
+    }
+
+    #[test]
+    fn a_bank_in_the_wire_name_is_one_row_with_its_banks() {
+        let mb = offer(m("mobile_banking"), Psp::Omise, Currency::THB).unwrap();
+        assert_eq!(
+            mb.wire_name_with(true, Some("kbank")),
+            "mobile_banking_kbank"
+        );
+        assert!(mb.has_wire_name("mobile_banking_scb"));
+        assert!(!mb.has_wire_name("mobile_banking_xyz"));
+        assert!(!mb.has_wire_name("mobile_banking"));
+        assert_eq!(
+            offer_by_wire_name(Psp::Omise, "installment_first_choice").map(|o| o.method),
+            Some(m("installment"))
+        );
+        let inst = offer(m("installment"), Psp::Omise, Currency::THB).unwrap();
+        let fc = inst.bank_in_wire_name("installment_first_choice").unwrap();
+        assert_eq!(fc.terms.last(), Some(&36));
+        assert!(mb.mobile_only && mb.platform_type);
+        // FPX sends the bank as a field: its wire name stays plain
+        let fpx = offer(m("fpx"), Psp::Omise, Currency::MYR).unwrap();
+        assert_eq!(fpx.wire_name_with(false, Some("cimb")), "fpx");
+        assert!(fpx.asks(Input::Bank, false) && fpx.asks(Input::Email, true));
+    }
+
+    #[test]
+    fn truemoney_asks_the_phone_only_for_the_desktop_source_type() {
+        let tm = offer(m("truemoney"), Psp::Omise, Currency::THB).unwrap();
+        assert!(tm.asks(Input::Phone, false));
+        assert!(
+            !tm.asks(Input::Phone, true),
+            "truemoney_jumpapp needs no phone"
+        );
+    }
+
+    #[test]
+    fn every_method_of_the_coverage_table_is_offered_for_its_currencies() {
+        use Currency::*;
+        let table: &[(&str, &[Currency])] = &[
+            ("promptpay", &[THB]),
+            ("truemoney", &[THB]),
+            ("truemoney_qr", &[THB]),
+            ("rabbit_linepay", &[THB]),
+            ("shopeepay", &[THB, SGD, MYR]),
+            ("mobile_banking", &[THB]),
+            ("installment", &[THB]),
+            ("grabpay", &[SGD, MYR]),
+            ("paynow", &[SGD]),
+            ("duitnow_qr", &[MYR]),
+            ("fpx", &[MYR]),
+            ("touch_n_go", &[MYR]),
+            ("qris", &[IDR]),
+            ("akulaku", &[IDR]),
+        ];
+        assert_eq!(table.len(), METHODS.len());
+        for (id, currencies) in table {
+            for c in *currencies {
+                assert!(
+                    Psp::ALL.iter().any(|p| offer(m(id), *p, *c).is_some()),
+                    "{id} in {c:?}"
+                );
+            }
+        }
     }
 }

@@ -145,12 +145,56 @@ impl Flow {
 pub enum Input {
     /// A mobile phone number (Opn `truemoney`: `phone_number`).
     Phone,
-    /// A bank from the account's capability (FPX, mobile banking, instalments).
+    /// A bank from the account's capability, sent as the `bank` field (Opn FPX).
     Bank,
+    /// A bank from the account's capability, sent inside the wire name: `{wire_name}_{code}`
+    /// (Opn `mobile_banking_kbank`, `installment_bay`).
+    BankInWireName,
     /// An email address (FPX).
     Email,
-    /// An instalment term in months (Opn `installment_term`).
+    /// An instalment term in months (Opn `installment_term`), from the bank's terms.
     InstallmentTerm,
+}
+
+/// A bank (or card issuer) the shopper can choose for a method. For instalments it carries the
+/// plan terms (months) and the smallest monthly amount the issuer accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bank {
+    /// The PSP's code (`kbank`, `maybank2u`).
+    pub code: &'static str,
+    /// The bank's own name (not translated).
+    pub name: &'static str,
+    /// Instalment terms in months (empty for other methods).
+    pub terms: &'static [u8],
+    /// The smallest monthly instalment, minor units (0: no minimum).
+    pub min_monthly_minor: i64,
+}
+
+impl Bank {
+    /// A bank for a non-instalment method.
+    pub const fn new(code: &'static str, name: &'static str) -> Bank {
+        Bank {
+            code,
+            name,
+            terms: &[],
+            min_monthly_minor: 0,
+        }
+    }
+    /// A card issuer offering instalments over `terms` months, at least `min_monthly_minor` a
+    /// month.
+    pub const fn plans(
+        code: &'static str,
+        name: &'static str,
+        terms: &'static [u8],
+        min_monthly_minor: i64,
+    ) -> Bank {
+        Bank {
+            code,
+            name,
+            terms,
+            min_monthly_minor,
+        }
+    }
 }
 
 /// Which operations are allowed after payment (seed 004's void/refund table; seed 000/001
@@ -203,10 +247,90 @@ pub struct Offer {
     pub min_minor: i64,
     /// Maximum amount, minor units, inclusive.
     pub max_minor: i64,
-    /// What the shopper must give first (on the device where the wire name needs it).
+    /// What the shopper must give first for `wire_name` (the mobile name asks nothing but the
+    /// bank where the bank is part of the name).
     pub inputs: &'static [Input],
+    /// The banks the shopper chooses from (the catalogue's list; the account's capability
+    /// narrows it at run time).
+    pub banks: &'static [Bank],
+    /// Only payable on a phone (the PSP has no desktop path): a desktop picker shows it disabled
+    /// with the reason.
+    pub mobile_only: bool,
+    /// The PSP wants the phone's platform (`platform_type` `IOS`/`ANDROID`) on a mobile device.
+    pub platform_type: bool,
     /// Refund rules.
     pub refunds: RefundRule,
+}
+
+impl Offer {
+    /// A row with no inputs, banks or refunds; the builder methods below add them.
+    pub const fn new(
+        method: &'static str,
+        psp: Psp,
+        currency: Currency,
+        wire_name: &'static str,
+        flow: Flow,
+        min_minor: i64,
+        max_minor: i64,
+    ) -> Offer {
+        Offer {
+            method: MethodId(method),
+            psp,
+            currency,
+            wire_name,
+            wire_name_mobile: None,
+            flow,
+            min_minor,
+            max_minor,
+            inputs: &[],
+            banks: &[],
+            mobile_only: false,
+            platform_type: false,
+            refunds: RefundRule::NONE,
+        }
+    }
+    /// Another wire name on mobile devices.
+    pub const fn mobile(self, wire: &'static str) -> Offer {
+        Offer {
+            wire_name_mobile: Some(wire),
+            ..self
+        }
+    }
+    /// What the shopper must give.
+    pub const fn inputs(self, inputs: &'static [Input]) -> Offer {
+        Offer { inputs, ..self }
+    }
+    /// The banks to choose from.
+    pub const fn banks(self, banks: &'static [Bank]) -> Offer {
+        Offer { banks, ..self }
+    }
+    /// Refund rules.
+    pub const fn refunds(self, refunds: RefundRule) -> Offer {
+        Offer { refunds, ..self }
+    }
+    /// Payable on a phone only.
+    pub const fn mobile_only(self) -> Offer {
+        Offer {
+            mobile_only: true,
+            ..self
+        }
+    }
+    /// Sends `platform_type` on mobile devices.
+    pub const fn platform_type(self) -> Offer {
+        Offer {
+            platform_type: true,
+            ..self
+        }
+    }
+    /// Whether the shopper must give `input` on this device.
+    pub fn asks(&self, input: Input, mobile: bool) -> bool {
+        self.inputs.contains(&input)
+            && (!mobile || self.wire_name_mobile.is_none() || input == Input::BankInWireName)
+    }
+    /// The bank `code` of this row's list.
+    pub fn bank(&self, code: &str) -> Option<&'static Bank> {
+        self.banks.iter().find(|b| b.code == code)
+    }
 }
 
 impl Offer {
@@ -218,15 +342,38 @@ impl Offer {
     pub fn max(&self) -> Money {
         Money::new(self.max_minor, self.currency)
     }
-    /// The wire name to use on a device.
+    /// The wire name to use on a device (for a bank-in-name row, the prefix: see
+    /// [`Offer::wire_name_with`]).
     pub fn wire_name_for(&self, mobile: bool) -> &'static str {
         match (mobile, self.wire_name_mobile) {
             (true, Some(m)) => m,
             _ => self.wire_name,
         }
     }
-    /// Whether `wire` is one of this row's wire names.
+    /// The wire name to send on a device with the shopper's bank: `{prefix}_{bank}` where the
+    /// bank is part of the name (`mobile_banking_kbank`), the plain name otherwise.
+    pub fn wire_name_with(&self, mobile: bool, bank: Option<&str>) -> String {
+        let name = self.wire_name_for(mobile);
+        match bank {
+            Some(b) if self.inputs.contains(&Input::BankInWireName) => format!("{name}_{b}"),
+            _ => name.to_string(),
+        }
+    }
+    /// The bank a wire name carries (`mobile_banking_kbank` → the `kbank` row), for bank-in-name
+    /// rows.
+    pub fn bank_in_wire_name(&self, wire: &str) -> Option<&'static Bank> {
+        if !self.inputs.contains(&Input::BankInWireName) {
+            return None;
+        }
+        let code = wire.strip_prefix(self.wire_name)?.strip_prefix('_')?;
+        self.bank(code)
+    }
+    /// Whether `wire` is one of this row's wire names (a bank-in-name row: with one of its
+    /// banks).
     pub fn has_wire_name(&self, wire: &str) -> bool {
+        if self.inputs.contains(&Input::BankInWireName) {
+            return self.bank_in_wire_name(wire).is_some();
+        }
         self.wire_name == wire || self.wire_name_mobile == Some(wire)
     }
 }

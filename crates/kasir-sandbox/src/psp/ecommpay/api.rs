@@ -174,8 +174,8 @@ pub fn wire_names() -> String {
     names.join(", ")
 }
 
-/// Check an amount for the method `wire` (or, when absent, the PSP's first row in the
-/// currency); the catalogue row on success, the Gate message on failure.
+/// Check an amount for the method `wire` (or, when absent, any row in the currency that takes
+/// it); the catalogue row on success, the Gate message on failure.
 pub fn check_amount(
     amount: Option<i64>,
     currency: &str,
@@ -185,8 +185,10 @@ pub fn check_amount(
     let cur: Currency = currency.parse().map_err(|_| "Currency is not supported")?;
     let offer = match wire {
         Some(w) => offer_by_wire_name(Psp::Ecommpay, w),
+        // no method forced: the shopper picks on the page, so any row that takes the amount
         None => offers_of(Psp::Ecommpay)
-            .find(|o| o.currency == cur)
+            .find(|o| availability(o.method, Psp::Ecommpay, Money::new(amount, cur)).is_available())
+            .or_else(|| offers_of(Psp::Ecommpay).find(|o| o.currency == cur))
             .or_else(|| offers_of(Psp::Ecommpay).next()),
     }
     .ok_or("Payment method is not available")?;
