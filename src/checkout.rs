@@ -3,11 +3,12 @@
 //! the events and the screens all read it; it reads none of them.
 
 use crate::config::Settings;
+use crate::details::Details;
 use crate::flow::Machine;
 use crate::i18n::Texts;
 use crate::page::Device;
 use js_sys::Function;
-use kasir_core::catalogue::{offer, MethodId, Offer};
+use kasir_core::catalogue::{offer, Account, BankChoice, MethodId, Offer};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -44,6 +45,12 @@ pub struct Ctx {
     /// The payment of the merchant's own `clientSecret` option has ended (it cannot be paid
     /// again).
     pub given_secret_finished: Cell<bool>,
+    /// What the merchant's account has enabled (Opn capability); `None` while it is read.
+    pub account: RefCell<Option<Account>>,
+    /// Notified when `account` has been read (the picker waits for it).
+    pub account_read: Trigger,
+    /// The shopper's inputs (phone, email, bank, plan).
+    pub details: Details,
 }
 
 impl Ctx {
@@ -54,6 +61,24 @@ impl Ctx {
     /// The catalogue row of `method` for this checkout's provider and currency.
     pub fn offer_of(&self, method: MethodId) -> Option<&'static Offer> {
         offer(method, self.settings.provider, self.settings.money.currency)
+    }
+    /// The banks the shopper can choose for a row on this device (the account's, else the
+    /// catalogue's).
+    pub fn banks(&self, offer: &'static Offer) -> Vec<BankChoice> {
+        match &*self.account.borrow() {
+            Some(a) => a.banks(offer, self.device.mobile),
+            None => Account::everything().banks(offer, self.device.mobile),
+        }
+    }
+    /// Whether the account has been read (tracked: a screen re-renders when it is).
+    pub fn account_known(&self) -> bool {
+        self.account_read.track();
+        self.account.borrow().is_some()
+    }
+    /// Store the account and tell the screens.
+    pub fn set_account(&self, account: Account) {
+        *self.account.borrow_mut() = Some(account);
+        self.account_read.notify();
     }
     /// The selected method's brand name ("" when none).
     pub fn method_name(&self) -> &'static str {

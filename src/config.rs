@@ -10,6 +10,10 @@ use kasir_core::{Currency, Locale, MethodId, Money, Psp};
 pub struct RawOptions {
     /// `provider`
     pub provider: Option<String>,
+    /// `shopper` (`phone`, `email`): what the merchant already knows
+    pub shopper: Vec<(String, String)>,
+    /// `icons`: method id → image URL
+    pub icons: Vec<(String, String)>,
     /// `publicKey`
     pub public_key: Option<String>,
     /// `projectId`
@@ -89,6 +93,12 @@ pub struct Settings {
     /// Where redirects open (`_self`, `_top`, `_blank`); `None`: `_top` inside an iframe,
     /// else `_self`.
     pub redirect_target: Option<String>,
+    /// The shopper's phone number the merchant already has (`shopper.phone`).
+    pub shopper_phone: Option<String>,
+    /// The shopper's email the merchant already has (`shopper.email`).
+    pub shopper_email: Option<String>,
+    /// The merchant's own icon per method (`icons`).
+    pub icons: Vec<(MethodId, String)>,
 }
 
 /// Validate; the first problem wins (secret keys are checked first of all).
@@ -209,7 +219,38 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
         .unwrap_or(provider.live_api_base())
         .trim_end_matches('/')
         .to_string();
+    let shopper = |k: &str| {
+        raw.shopper
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    if let Some((k, _)) = raw
+        .shopper
+        .iter()
+        .find(|(k, _)| k != "phone" && k != "email")
+    {
+        return Err(KasirError::InvalidOption(format!("shopper.{k}")));
+    }
+    let mut icons = Vec::with_capacity(raw.icons.len());
+    for (k, url) in &raw.icons {
+        let m: MethodId = k
+            .parse()
+            .map_err(|_| KasirError::InvalidOption(format!("icons.{k}")))?;
+        let scheme_ok = !url.contains(':')
+            || url.starts_with("https://")
+            || url.starts_with("http://")
+            || url.starts_with("data:image/");
+        if url.trim().is_empty() || !scheme_ok {
+            return Err(KasirError::InvalidOption(format!("icons.{k}")));
+        }
+        icons.push((m, url.clone()));
+    }
     Ok(Settings {
+        shopper_phone: shopper("phone"),
+        shopper_email: shopper("email"),
+        icons,
         provider,
         public_key: key.map(str::to_string),
         project_id: raw.project_id.clone(),

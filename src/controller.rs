@@ -5,9 +5,11 @@
 use crate::actions::poll::{self, Step};
 use crate::actions::redirect;
 use crate::checkout::Ctx;
+use crate::details::{collect, Field};
 use crate::error::KasirError;
 use crate::events::{detail, emit, emit_error};
 use crate::flow::{Effect, Outcome, Phase};
+use crate::form;
 use crate::jsview::{get, set, Js};
 use crate::page::mono_now;
 use crate::page::random_id;
@@ -45,8 +47,33 @@ pub fn select(ctx: &Ctx, method: MethodId) {
     }
 }
 
+/// The shopper's inputs for the selected method, validated: stored for the adapter, or the
+/// errors shown (and the first invalid control focused) with nothing sent.
+fn take_details(ctx: &Ctx) -> bool {
+    let Some(offer) = ctx.method().and_then(|m| ctx.offer_of(m)) else {
+        return true;
+    };
+    let d = &ctx.details;
+    let banks = ctx.banks(offer);
+    let typed = |f: Field| form::typed(&ctx.target, &ctx.id_prefix, f);
+    let money = ctx.settings.money;
+    match collect(d, &typed, offer, &banks, money, ctx.device.mobile) {
+        Ok(given) => {
+            *d.given.borrow_mut() = given;
+            true
+        }
+        Err(errors) => {
+            form::show_errors(&ctx.target, &ctx.id_prefix, &ctx.texts, &errors);
+            false
+        }
+    }
+}
+
 /// The shopper pressed Pay (or "Generate a new QR").
 pub fn pay(ctx: &Rc<Ctx>) {
+    if ctx.machine.with_untracked(|m| m.phase == Phase::Picking) && !take_details(ctx) {
+        return;
+    }
     let Some(Some((method, attempt))) = ctx.machine.try_update(|m| m.start_pay()) else {
         return;
     };

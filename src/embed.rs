@@ -1,9 +1,11 @@
 //! The JavaScript API, and only that: `Kasir.mount(target, options) → Promise<Checkout>`
 //! (`destroy()`, `result`, `element`), and auto-mount of `[data-kasir]` elements.
 
+use crate::capability;
 use crate::checkout::{self, Ctx};
 use crate::config::validate;
 use crate::controller;
+use crate::details::Details;
 use crate::error::KasirError;
 use crate::events::{dispatch, emit, emit_error, error_object, listen_to_parent, ParentListener};
 use crate::flow::Machine;
@@ -53,6 +55,10 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     let result = Promise::new(&mut |resolve, _| resolve_slot = Some(resolve));
     let texts = Texts::new(settings.locale, settings.strings.clone());
     let client_secret = settings.client_secret.clone();
+    let (shopper_phone, shopper_email) = (
+        settings.shopper_phone.clone(),
+        settings.shopper_email.clone(),
+    );
     let ctx = Rc::new(Ctx {
         settings,
         options,
@@ -67,6 +73,9 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
         texts,
         client_secret: RefCell::new(client_secret),
         given_secret_finished: Cell::new(false),
+        account: RefCell::new(None),
+        account_read: Trigger::new(),
+        details: Details::new(shopper_phone.as_deref(), shopper_email.as_deref()),
     });
     let _ = el.set_attribute("data-kasir-mounted", "");
     style_shadow_root(&el);
@@ -95,6 +104,7 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     set(&checkout, "destroy", &destroy.into_js_value());
     set(&checkout, "result", &result);
     set(&checkout, "element", &el);
+    capability::load(&ctx);
     emit(&ctx, "ready", None, None);
     let s = &ctx.settings;
     if !s

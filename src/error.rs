@@ -112,7 +112,7 @@ impl KasirError {
             KasirError::NoMethodAvailable => {
                 "no payment method is available for this amount and currency".into()
             }
-            KasirError::InvalidOption(o) => format!("option {o} must be a JSON object"),
+            KasirError::InvalidOption(o) => format!("option {o} is not valid"),
             KasirError::UnknownString(k) => format!("strings: no UI text is called `{k}`"),
             KasirError::PaymentFinished => {
                 "the payment of this clientSecret has already ended: create a new one".into()

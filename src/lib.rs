@@ -14,6 +14,9 @@
 //! - [`error`]: [`error::KasirError`], every named error with its stable code.
 //! - [`events`]: `kasir:*` events, `on*` callbacks, `postMessage` to and from a parent page.
 //! - [`checkout`]: one mounted checkout's state ([`checkout::Ctx`]) and its Leptos context.
+//! - [`capability`]: what the merchant's account has enabled (Opn `GET /capability`).
+//! - [`details`]: the shopper's inputs (phone, email, bank, plan) and their validation.
+//! - [`form`]: those inputs' controls in the DOM (values, errors, plan options).
 //! - [`controller`]: pay, the state machine's effects, polling, cancel, "check again".
 //! - [`pickup`]: resuming a payment after a reload or a return (only this checkout's own).
 //! - [`flow`]: the pure checkout state machine (select → create → QR / redirect → result), the
@@ -24,7 +27,8 @@
 //!   the merchant hooks (`merchant`). The only place that knows which PSP is which.
 //! - [`actions`]: mechanics only: polling with backoff (`poll`), GET/POST redirects (`redirect`).
 //! - [`ui`]: the screens as `#[component]`s taking the checkout from context: `picker`, `qr`,
-//!   `handoff`, `result`, `status` (redirecting, confirming), with `focus` and `qr_code` helpers.
+//!   `handoff`, `result`, `status` (redirecting, confirming), `inputs` (the shopper's details),
+//!   with `focus`, `icons` and `qr_code` helpers.
 //! - [`i18n`]: flat dotted keys, one file per locale.
 //! - [`resume`]: the pending payment in `sessionStorage`, for reloads and returns.
 //! - [`page`]: the host page: target, device, own URL, random ids, shadow-root stylesheet.
@@ -46,13 +50,16 @@
 //!   PSP strings are always text, never HTML (the only `inner_html` is our own QR SVG).
 
 pub mod actions;
+pub mod capability;
 pub mod checkout;
 pub mod config;
 pub mod controller;
+pub mod details;
 pub mod embed;
 pub mod error;
 pub mod events;
 pub mod flow;
+pub mod form;
 pub mod i18n;
 pub mod jsview;
 pub mod net;

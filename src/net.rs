@@ -23,6 +23,18 @@ pub async fn request(
     headers: &[(&str, &str)],
     body: Option<&str>,
 ) -> Result<JsValue, KasirError> {
+    let timeout = (method == "GET").then_some(REQUEST_TIMEOUT_MS);
+    send(method, url, headers, body, timeout).await
+}
+
+/// [`request`] with its own timeout (`None`: never abandoned).
+pub async fn send(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+    timeout_ms: Option<u32>,
+) -> Result<JsValue, KasirError> {
     let init = RequestInit::new();
     init.set_method(method);
     let h = Headers::new().map_err(|e| KasirError::Network(js_message(&e)))?;
@@ -37,9 +49,7 @@ pub async fn request(
     // a read that hangs is abandoned (and retried by the poller), never a silent stall; a
     // POST that creates or confirms a payment is never abandoned by the widget (it may have
     // taken effect: giving up would invite a second payment)
-    let abort = (method == "GET")
-        .then(|| web_sys::AbortController::new().ok())
-        .flatten();
+    let abort = timeout_ms.and_then(|_| web_sys::AbortController::new().ok());
     if let Some(a) = &abort {
         init.set_signal(Some(&a.signal()));
     }
@@ -52,7 +62,7 @@ pub async fn request(
         window
             .set_timeout_with_callback_and_timeout_and_arguments_0(
                 cb.unchecked_ref(),
-                REQUEST_TIMEOUT_MS as i32,
+                timeout_ms.unwrap_or(REQUEST_TIMEOUT_MS) as i32,
             )
             .ok()
     });
@@ -93,11 +103,16 @@ pub const TIMED_OUT: &str = "the request timed out";
 /// `promise`, or a rejection with [`TIMED_OUT`] after [`REQUEST_TIMEOUT_MS`] (for the merchant's
 /// own hooks, which cannot be aborted).
 pub async fn within_timeout(promise: js_sys::Promise) -> Result<JsValue, JsValue> {
+    within(promise, REQUEST_TIMEOUT_MS).await
+}
+
+/// `promise`, or a rejection with [`TIMED_OUT`] after `ms`.
+pub async fn within(promise: js_sys::Promise, ms: u32) -> Result<JsValue, JsValue> {
     let timeout = js_sys::Promise::new(&mut |_, reject| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_1(
                 &reject,
-                REQUEST_TIMEOUT_MS as i32,
+                ms as i32,
                 &JsValue::from_str(TIMED_OUT),
             );
         }

@@ -39,6 +39,8 @@ pub const OPTIONS: &[(&str, &str, Kind)] = &[
     ("parentOrigin", "parent-origin", Kind::Text),
     ("strings", "strings", Kind::Json),
     ("appearance", "appearance", Kind::Json),
+    ("shopper", "shopper", Kind::Json),
+    ("icons", "icons", Kind::Json),
 ];
 
 /// The options object for an element's `data-*` attributes (a JSON attribute that does not
@@ -81,9 +83,13 @@ pub fn read(o: &JsValue) -> RawOptions {
     let amount = get(o, "amount");
     let strings = string_entries(&get(o, "strings"));
     let appearance = string_entries(&get(o, "appearance"));
-    let invalid = match (&strings, &appearance) {
-        (None, _) => Some("strings".to_string()),
-        (_, None) => Some("appearance".to_string()),
+    let shopper = string_entries(&get(o, "shopper"));
+    let icons = string_entries(&get(o, "icons"));
+    let invalid = match (&strings, &appearance, &shopper, &icons) {
+        (None, ..) => Some("strings".to_string()),
+        (_, None, ..) => Some("appearance".to_string()),
+        (_, _, None, _) => Some("shopper".to_string()),
+        (.., None) => Some("icons".to_string()),
         _ => None,
     };
     RawOptions {
@@ -108,6 +114,8 @@ pub fn read(o: &JsValue) -> RawOptions {
         redirect_target: get_text(o, "redirectTarget"),
         appearance: appearance.unwrap_or_default(),
         strings: strings.unwrap_or_default(),
+        shopper: shopper.unwrap_or_default(),
+        icons: icons.unwrap_or_default(),
         invalid,
     }
 }

@@ -24,6 +24,10 @@ pub const NO_EXPIRY_BOUND_MS: i64 = 30 * 60_000;
 /// that creates or confirms a payment never is (it may have taken effect).
 pub const REQUEST_TIMEOUT_MS: u32 = 15_000;
 
+/// The account's capability (Opn `GET /capability`) is awaited this long before the picker
+/// falls back to the catalogue.
+pub const CAPABILITY_TIMEOUT_MS: u32 = 5_000;
+
 /// The bound of a round of polling that started at `started_ms`: the deadline plus the grace,
 /// or 30 minutes where there is no deadline.
 pub fn poll_bound_ms(deadline_ms: Option<i64>, started_ms: i64) -> i64 {

@@ -28,9 +28,24 @@ fn js(src: &str) -> JsValue {
         .unwrap()
 }
 
+/// Options for an Opn checkout of ฿4,000 with the three methods these picker tests were written
+/// for (the catalogue's other THB methods have their own tests). Opn's capability call is
+/// answered at once: `window.__capability`, else an error (the catalogue stands in). Call it
+/// after installing a scripted `window.fetch`.
 fn options(extra: &str) -> JsValue {
+    run("if (!window.fetch.__kasirTest) { const current = window.fetch;
+        const wrapper = function(input, init) {
+          if (String(input.url || input).endsWith('/capability')) {
+            const c = window.__capability;
+            return Promise.resolve(new Response(JSON.stringify(c || {object: 'error', code: 'not_found'}),
+              {status: c ? 200 : 404, headers: {'Content-Type': 'application/json'}}));
+          }
+          return current(input, init);
+        };
+        wrapper.__kasirTest = true; window.fetch = wrapper; }");
     js(&format!(
         "Object.assign({{provider:'omise', publicKey:'pkey_test_kasir', apiBase:'https://psp.test', amount:400000, currency:'THB', locale:'en',
+          methods: ['truemoney_qr', 'truemoney', 'promptpay'],
           createPayment: function() {{ return Promise.reject(new Error('not in this test')); }}}}, {extra})"
     ))
 }
@@ -71,8 +86,36 @@ async fn wait_for(what: &str, mut cond: impl FnMut() -> bool) {
     panic!("timed out waiting for {what}");
 }
 
+/// Mount, and wait until a screen is rendered (the picker waits for Opn's capability call,
+/// which the scripted fetches answer at once).
 async fn mount(el: &HtmlElement, opts: JsValue) -> Result<JsValue, JsValue> {
-    JsFuture::from(kasir::embed::mount(el.clone().into(), opts)).await
+    let r = JsFuture::from(kasir::embed::mount(el.clone().into(), opts)).await;
+    if r.is_ok() {
+        let shown = || {
+            el.query_selector(".kasir > :not(.kasir-error)")
+                .ok()
+                .flatten()
+                .is_some()
+        };
+        // at most the capability timeout (5 s) where a test leaves the real fetch in place
+        for _ in 0..700 {
+            if shown() {
+                break;
+            }
+            sleep(10).await;
+        }
+        assert!(shown(), "no screen after mount");
+    }
+    r
+}
+
+/// A radio's method name (its icon is `aria-hidden`).
+fn name_of(radio: &Element) -> String {
+    radio
+        .query_selector(".kasir-method-name")
+        .unwrap()
+        .and_then(|n| n.text_content())
+        .unwrap_or_default()
 }
 
 fn radios(el: &HtmlElement) -> Vec<Element> {
@@ -133,7 +176,7 @@ async fn methods_option_filters_and_currency_decides() {
     leptos::task::tick().await;
     assert_eq!(radios(&el).len(), 1);
     destroy(&c);
-    let c = mount(&el, options("{provider:'wooshpay', publicKey:'pk_test_kasir', currency:'IDR', amount: 2500000000, locale:'id'}")).await.unwrap();
+    let c = mount(&el, options("{provider:'wooshpay', publicKey:'pk_test_kasir', currency:'IDR', amount: 2500000000, locale:'id', methods: ['akulaku']}")).await.unwrap();
     leptos::task::tick().await;
     let r = radios(&el);
     assert_eq!(r.len(), 1);
@@ -667,10 +710,7 @@ async fn data_attributes_set_every_option() {
     kasir::embed::auto_mount();
     leptos::task::tick().await;
     sleep(10).await;
-    let names: Vec<String> = radios(&el)
-        .iter()
-        .map(|r| r.text_content().unwrap())
-        .collect();
+    let names: Vec<String> = radios(&el).iter().map(name_of).collect();
     assert_eq!(names, vec!["TrueMoney QR", "PromptPay"], "data-methods");
     let pay = el.query_selector("button.kasir-pay").unwrap().unwrap();
     assert_eq!(pay.text_content().unwrap(), "Go ฿4,000.00", "data-strings");
@@ -1075,7 +1115,7 @@ async fn crafted_return_link_is_not_adopted() {
     leptos::task::tick().await;
     sleep(20).await;
     assert_eq!(events(&el), vec!["ready", "error:payment_mismatch"]);
-    assert!(radios(&el).len() == 1, "the picker, not a resumed payment");
+    assert!(!radios(&el).is_empty(), "the picker, not a resumed payment");
     destroy(&c);
     // a remembered payment for another amount than this widget's is not adopted either
     js("sessionStorage.setItem('kasir:pending::wooshpay:25000:THB', JSON.stringify({method:'truemoney', payment:{object:'payment_intent', id:'pi_evil', status:'processing', amount: 1, currency:'thb'}}))");
@@ -1248,4 +1288,208 @@ async fn at_the_polling_bound_the_shopper_can_check_again() {
     );
     destroy(&c);
     forget_pending();
+}
+
+fn click(el: &Element) {
+    el.unchecked_ref::<HtmlElement>().click();
+}
+
+fn pay_button(el: &HtmlElement) -> Element {
+    el.query_selector("button.kasir-pay").unwrap().unwrap()
+}
+
+/// Regression (issue 11): Opn's `truemoney` source (the desktop type) requires `phone_number`
+/// and the widget never asked for it. Now it asks, sends nothing while the number is invalid,
+/// and sends exactly the national form.
+#[wasm_bindgen_test]
+async fn opn_truemoney_wallet_asks_the_phone_and_sends_nothing_until_it_is_valid() {
+    forget_pending();
+    run("window.__sources = []; window.fetch = function(request) {
+        return request.json().then(function(body) {
+          window.__sources.push(body);
+          return new Response(JSON.stringify({object:'source', id:'src_tm', type:'truemoney', flow:'redirect'}), {status: 200, headers: {'Content-Type':'application/json'}});
+        });
+      };");
+    let el = host();
+    let c = mount(
+        &el,
+        options("{methods:['truemoney'], createPayment: function() { return new Promise(function() {}); }}"),
+    )
+    .await
+    .unwrap();
+    click(&radios(&el)[0]);
+    leptos::task::tick().await;
+    let phone: web_sys::HtmlInputElement = el
+        .query_selector("input[type=tel]")
+        .unwrap()
+        .expect("a phone control")
+        .unchecked_into();
+    let label = el
+        .query_selector(&format!("label[for='{}']", phone.id()))
+        .unwrap()
+        .unwrap();
+    assert!(label.text_content().unwrap().contains("Phone"));
+    click(&pay_button(&el));
+    leptos::task::tick().await;
+    assert_eq!(
+        js("window.__sources.length").as_f64(),
+        Some(0.0),
+        "nothing sent"
+    );
+    assert_eq!(phone.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let error = el
+        .query_selector(&format!("#{}-error", phone.id()))
+        .unwrap()
+        .unwrap();
+    assert!(
+        error.text_content().unwrap().contains("Thai mobile number"),
+        "{:?}",
+        error.text_content()
+    );
+    assert!(phone
+        .get_attribute("aria-describedby")
+        .unwrap()
+        .contains(&error.id()));
+    assert_eq!(doc().active_element().map(|a| a.id()), Some(phone.id()));
+    phone.set_value("+66 81 234 5678");
+    phone
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    assert_eq!(
+        phone.get_attribute("aria-invalid"),
+        None,
+        "typing clears the error"
+    );
+    click(&pay_button(&el));
+    wait_for("the source", || {
+        js("window.__sources.length").as_f64() == Some(1.0)
+    })
+    .await;
+    assert_eq!(
+        js("window.__sources[0].phone_number")
+            .as_string()
+            .as_deref(),
+        Some("0812345678")
+    );
+    assert_eq!(
+        js("window.__sources[0].type").as_string().as_deref(),
+        Some("truemoney")
+    );
+    destroy(&c);
+}
+
+/// The account's capability decides what is offered: methods and banks it has not enabled are
+/// left out, and each plan shows its monthly amount, those under the issuer's minimum disabled
+/// with the reason.
+#[wasm_bindgen_test]
+async fn the_capability_leaves_out_what_the_account_lacks_and_plans_show_the_monthly_amount() {
+    forget_pending();
+    run("window.fetch = function() { return Promise.reject(new TypeError('no network in this test')); };
+      window.__capability = {object:'capability', zero_interest_installments: true, payment_methods: [
+        {object:'payment_method', name:'promptpay', currencies:['THB']},
+        {object:'payment_method', name:'installment_kbank', currencies:['THB'], installment_terms:[3, 10]},
+        {object:'payment_method', name:'installment_scb', currencies:['THB'], installment_terms:[6, 10]}]};");
+    let el = host();
+    let c = mount(&el, options("{methods: null, amount: 300000}"))
+        .await
+        .unwrap();
+    let names: Vec<String> = radios(&el)
+        .iter()
+        .map(|r| r.get_attribute("data-method").unwrap())
+        .collect();
+    assert_eq!(names, vec!["promptpay", "installment"]);
+    click(&radios(&el)[1]);
+    leptos::task::tick().await;
+    let bank: web_sys::HtmlSelectElement = el
+        .query_selector("select[id$='-bank']")
+        .unwrap()
+        .expect("a bank control")
+        .unchecked_into();
+    let label = el
+        .query_selector(&format!("label[for='{}']", bank.id()))
+        .unwrap()
+        .unwrap();
+    assert_eq!(label.text_content().as_deref(), Some("Bank"));
+    let values = |s: &web_sys::HtmlSelectElement| -> Vec<(String, String, bool)> {
+        let o = s.query_selector_all("option").unwrap();
+        (0..o.length())
+            .map(|i| {
+                let opt: Element = o.item(i).unwrap().unchecked_into();
+                (
+                    opt.get_attribute("value").unwrap_or_default(),
+                    opt.text_content().unwrap_or_default(),
+                    opt.has_attribute("disabled"),
+                )
+            })
+            .collect()
+    };
+    let banks: Vec<String> = values(&bank).into_iter().map(|(v, ..)| v).collect();
+    assert_eq!(banks, vec!["", "kbank", "scb"]);
+    bank.set_value("scb");
+    bank.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    let plan: web_sys::HtmlSelectElement = el
+        .query_selector("select[id$='-plan']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let plans = values(&plan);
+    assert_eq!(plans[1], ("6".into(), "6 months × ฿500.00".into(), false));
+    assert_eq!(plans[2].0, "10");
+    assert!(plans[2].2, "฿300 a month is under SCB's minimum: disabled");
+    assert!(
+        plans[2].1.contains("under the ฿500.00 monthly minimum"),
+        "{}",
+        plans[2].1
+    );
+    assert!(el.text_content().unwrap().contains("0% interest"));
+    run("window.__capability = null;");
+    destroy(&c);
+}
+
+/// A method with no desktop path (Opn mobile banking) is shown disabled with the reason on a
+/// desktop; each method has an icon the merchant can replace (option or CSS property).
+#[wasm_bindgen_test]
+async fn a_phone_only_method_says_why_on_a_desktop_and_icons_are_replaceable() {
+    forget_pending();
+    let el = host();
+    let c = mount(
+        &el,
+        options("{methods:['mobile_banking', 'promptpay'], icons: {promptpay: 'https://cdn.shop.example/pp.svg'}}"),
+    )
+    .await
+    .unwrap();
+    let r = radios(&el);
+    assert_eq!(r[0].get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert!(r[0]
+        .text_content()
+        .unwrap()
+        .contains("Open this page on your phone"));
+    let img = r[1].query_selector(".kasir-icon img").unwrap().unwrap();
+    assert_eq!(
+        img.get_attribute("src").as_deref(),
+        Some("https://cdn.shop.example/pp.svg")
+    );
+    let mark: HtmlElement = r[0]
+        .query_selector(".kasir-icon")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(mark.get_attribute("aria-hidden").as_deref(), Some("true"));
+    assert!(mark.query_selector("svg").unwrap().is_some(), "our mark");
+    el.style()
+        .set_property(
+            "--kasir-icon-mobile_banking",
+            "url(\"https://cdn.shop.example/mb.svg\")",
+        )
+        .unwrap();
+    let content = web_sys::window()
+        .unwrap()
+        .get_computed_style(&mark)
+        .unwrap()
+        .unwrap()
+        .get_property_value("content")
+        .unwrap();
+    assert!(content.contains("mb.svg"), "{content}");
+    destroy(&c);
 }

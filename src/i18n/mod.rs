@@ -102,6 +102,8 @@ mod tests {
     fn every_key_is_used_by_the_code() {
         let sources = [
             include_str!("../ui/picker.rs"),
+            include_str!("../ui/inputs.rs"),
+            include_str!("../form.rs"),
             include_str!("../ui/qr.rs"),
             include_str!("../ui/handoff.rs"),
             include_str!("../ui/result.rs"),

@@ -6,6 +6,8 @@
 
 pub mod focus;
 pub mod handoff;
+pub mod icons;
+pub mod inputs;
 pub mod picker;
 pub mod qr;
 pub mod qr_code;

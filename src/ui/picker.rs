@@ -5,6 +5,8 @@
 use crate::checkout;
 use crate::controller::{pay, select};
 use crate::flow::Phase;
+use crate::ui::icons::markup;
+use crate::ui::inputs::ShopperInputs;
 use kasir_core::catalogue::{availability, Availability, MethodId, Unavailable};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -21,20 +23,38 @@ fn focus_id(scope: &web_sys::HtmlElement, id: &str) {
     }
 }
 
-/// The picker screen.
+/// The picker screen, once the account's methods are known.
 #[component]
 pub fn Picker() -> impl IntoView {
+    // read inside: a reactive closure must be `Send`, the checkout is not
+    move || {
+        checkout::current()
+            .account_known()
+            .then(|| view! { <Methods/> })
+    }
+}
+
+/// The methods of the account (those it has not enabled are left out), each disabled with the
+/// reason where it cannot be used here.
+#[component]
+fn Methods() -> impl IntoView {
     let ctx = checkout::current();
     let machine = ctx.machine;
     let s = &ctx.settings;
     let locale = s.locale;
     let tx = ctx.texts.clone();
+    let mobile = ctx.device.mobile;
+    let account = ctx.account.borrow().clone().unwrap_or_default();
     let items: Vec<Item> = s
         .methods
         .iter()
+        .filter(|&&m| ctx.offer_of(m).is_some_and(|o| account.offers(o, mobile)))
         .map(|&method| Item {
             method,
             reason: match availability(method, s.provider, s.money) {
+                Availability::Available(o) if o.mobile_only && !mobile => {
+                    Some(tx.t("reason.phone_only"))
+                }
                 Availability::Available(_) => None,
                 Availability::Unavailable(Unavailable::BelowMinimum { min }) => {
                     Some(tx.tf("reason.below_min", &[("amount", &min.format(locale))]))
@@ -91,6 +111,8 @@ pub fn Picker() -> impl IntoView {
             let id = item_id(m);
             let reason_id = format!("{id}-reason");
             let disabled = item.reason.is_some();
+            // the merchant's own image has no mark to override
+            let mark = (!ctx.settings.icons.iter().any(|(k, _)| *k == m)).then_some(m.as_str());
             let described = item.reason.as_ref().map(|_| reason_id.clone());
             let checked = move || machine.with(|mm| mm.selected == Some(m));
             let tabindex = move || {
@@ -134,6 +156,7 @@ pub fn Picker() -> impl IntoView {
                     on:keydown=key
                 >
                     <span class="kasir-radio" aria-hidden="true"></span>
+                    <span class="kasir-icon" aria-hidden="true" data-mark=mark inner_html=markup(&ctx, m)></span>
                     <span class="kasir-method-name">{m.display_name()}</span>
                     {item.reason.map(|r| view! { <span class="kasir-method-reason" id=reason_id>{r}</span> })}
                 </div>
@@ -153,6 +176,7 @@ pub fn Picker() -> impl IntoView {
                 {radios}
             </div>
             {none.then(|| view! { <p class="kasir-note">{tx.t("error.none_available")}</p> })}
+            <ShopperInputs/>
             <button
                 type="button"
                 class="kasir-button kasir-primary kasir-pay"

@@ -14,8 +14,10 @@ for (const [currency, amount, label] of [["SGD", 2500, "Pay S$25.00"], ["MYR", 9
     const page = await browser.newPage();
     await page.goto(host.url);
     await page.waitForFunction(() => window.__checkout !== undefined, null, { timeout: 20000 });
-    const radios = await page.getByRole("radio").allTextContents();
-    assert.deepEqual(radios, ["ShopeePay"], `the ${currency} picker offers the ${currency} rows only`);
+    await page.locator(".kasir-method").first().waitFor({ timeout: 20000 });
+    const methods = await page.$$eval(".kasir-method", (els) => els.map((e) => e.dataset.method));
+    assert.ok(methods.includes("shopeepay"), `the ${currency} picker offers its ShopeePay row: ${methods}`);
+    assert.ok(!methods.includes("promptpay") && !methods.includes("truemoney"), `no THB-only method in ${currency}: ${methods}`);
     await page.getByRole("radio", { name: "ShopeePay" }).click();
     await page.getByRole("button", { name: label }).click();
     await page.waitForURL((u) => u.href.startsWith(sandbox.url), { timeout: 20000 });
