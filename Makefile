@@ -8,7 +8,7 @@ export CARGO_TERM_COLOR := never
 
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: setup run test bench widget sandbox fmt-check clippy test-native test-browser test-e2e test-clients test-types npm size-check clean
+.PHONY: setup run test bench widget sandbox fmt-check clippy test-native test-browser test-e2e test-clients test-types npm examples size-check clean
 
 ## Install every tool (idempotent; skips what is present).
 setup:
@@ -41,8 +41,9 @@ test-native:
 test-browser:
 	cargo test --locked -p kasir $(WASM)
 
-## Playwright (playwright-core + Debian chromium) end-to-end suite against the real sandbox.
-test-e2e: widget sandbox
+## Playwright (playwright-core + Debian chromium) end-to-end suite against the real sandbox
+## (tests/e2e/examples.test.mjs pays through the two example apps: make examples).
+test-e2e: widget sandbox examples
 	timeout 900 node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/
 
 ## The official PyPI clients (omise, ecommpay-sdk), unmodified, against the sandbox.
@@ -59,8 +60,17 @@ npm: widget
 	bash scripts/build-npm.sh
 	cd npm && npm pack
 
+## The packed tarball installed (offline, from the npm cache) in examples/react-vite (React 19 +
+## Vite) and examples/plain-webpack (webpack 5, no configuration), both built; then the SSR test:
+## the installed package and @kasir/checkout/react imported in Node without a DOM.
+EXAMPLES := examples/react-vite examples/plain-webpack
+examples: npm
+	for d in $(EXAMPLES); do rm -rf $$d/node_modules/@kasir $$d/dist; \
+	  (cd $$d && npm install --no-package-lock --no-audit --no-fund --prefer-offline --loglevel=error && npm run --silent build); done
+	cd examples/react-vite && node --test ssr.test.mjs
+
 ## Run everything a change must pass.
-test: fmt-check clippy test-native test-browser test-clients size-check test-types test-e2e
+test: fmt-check clippy test-native test-browser test-clients size-check test-types examples test-e2e
 	@echo "make test: all checks passed"
 
 ## Kasir vs Adyen Web Drop-in side by side + sandbox under wrk (target/bench/report.md, report.json).
@@ -74,4 +84,4 @@ size-check: widget
 
 clean:
 	cargo clean
-	rm -rf dist dist-dev
+	rm -rf dist dist-dev $(addsuffix /dist,$(EXAMPLES)) $(addsuffix /node_modules,$(EXAMPLES))

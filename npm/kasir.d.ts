@@ -1,4 +1,5 @@
-// Type definitions for Kasir, the embeddable checkout (window.Kasir from kasir.js).
+// Type definitions for Kasir, the embeddable checkout: window.Kasir (kasir.js), loadKasir()
+// (the ES module) and the <kasir-checkout> element. React: @kasir/checkout/react (react.d.ts).
 // Amounts are integers in minor units (400000 THB = ฿4,000.00).
 
 /** The PSP the widget talks to ("opn" is accepted as an alias of "omise"). */
@@ -21,6 +22,7 @@ export type KasirErrorCode =
   | "already_mounted" | "insecure_redirect" | "network_error" | "invalid_response"
   | "no_method_available" | "merchant_error" | "unknown_string" | "invalid_appearance"
   | "invalid_parent_origin" | "invalid_option" | "payment_finished" | "payment_mismatch"
+  | "integrity_failed"
   | (string & {});
 
 /** The PSP's own object (Opn charge, WooshPay payment intent / checkout session, ecommpay answer). */
@@ -155,7 +157,37 @@ export interface KasirStatic {
   mount(target: HTMLElement | string, options: KasirOptions): Promise<Checkout>;
   /** Start loading the wasm, glue and stylesheet ahead of mount. */
   preload(): Promise<void>;
+  /** The stylesheet's URL (a shadow root that hosts a widget links it). */
+  css: string;
 }
+
+/** The same object as `window.Kasir`. */
+export type Kasir = KasirStatic;
+
+export interface KasirLoadOptions {
+  /** Load this kasir.js (a CDN copy) by script tag instead of the bundled files. */
+  src?: string;
+  /** The `sha384-…` of that kasir.js (dist/integrity.json); sets crossorigin="anonymous". */
+  integrity?: string;
+}
+
+/** Why {@link loadKasir} rejected. */
+export declare class KasirLoadError extends Error {
+  readonly name: "KasirLoadError";
+  /** "no_browser": called without a window (server rendering); "script_failed": `src` did not load. */
+  readonly code: "no_browser" | "script_failed" | KasirErrorCode;
+  constructor(code: string, message: string);
+}
+
+/** `import { loadKasir } from "@kasir/checkout"`: the Kasir API once the widget can load (it
+ * also defines `window.Kasir` and `<kasir-checkout>`); rejects with a {@link KasirLoadError}. */
+export declare function loadKasir(options?: KasirLoadOptions): Promise<Kasir>;
+
+/** `<kasir-checkout provider="omise" public-key="pkey_…" amount="400000" currency="THB" …>`:
+ * every option that is not a function, as its kebab-case attribute (the `data-*` names without
+ * `data-`). Mounts when connected, is destroyed when removed, re-renders when `amount`,
+ * `currency` or `locale` change; the `kasir:*` events bubble from it. */
+export interface KasirCheckoutElement extends HTMLElement {}
 
 export type KasirEventName =
   | "kasir:ready" | "kasir:select" | "kasir:source" | "kasir:pending" | "kasir:success"
@@ -168,6 +200,9 @@ export type KasirEvent = CustomEvent<KasirEventDetail>;
 
 declare global {
   interface HTMLElementEventMap extends Record<KasirEventName, KasirEvent> {}
+  interface HTMLElementTagNameMap {
+    "kasir-checkout": KasirCheckoutElement;
+  }
   interface Window {
     Kasir: KasirStatic;
   }

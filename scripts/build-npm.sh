@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Fill npm/dist/ with dist/kasir.js and exactly the hashed glue, wasm and stylesheet it loads, so
-# that `cd npm && npm pack` makes the @kasir/checkout package. Version must match Cargo.toml.
+# that `cd npm && npm pack` makes the @kasir/checkout package, plus dist/integrity.json and the ES
+# module npm/index.mjs (loadKasir; www/esm.js + www/api.js with the hashed names). Version must match Cargo.toml.
 # Usage: scripts/build-npm.sh [dist-dir]   (run `make widget` first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dist="${1:-dist}"
-[[ -f "$dist/kasir.js" ]] || { echo "build-npm: $dist/kasir.js not found: run make widget first" >&2; exit 2; }
+[[ -f "$dist/kasir.js" && -f "$dist/integrity.json" ]] || { echo "build-npm: $dist/kasir.js not found: run make widget first" >&2; exit 2; }
 
 cargo_version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 npm_version=$(node -p 'require("./npm/package.json").version')
@@ -21,4 +22,10 @@ for f in kasir.js "${named[@]}"; do
   [[ -f "$dist/$f" ]] || { echo "build-npm: $dist/kasir.js loads $f, which is missing" >&2; exit 1; }
   cp "$dist/$f" "npm/dist/$f"
 done
+cp "$dist/integrity.json" npm/dist/integrity.json
+# the ES module: www/esm.js with the hashed names and www/api.js inlined
+glue=$(printf '%s\n' "${named[@]}" | grep -E '[0-9a-f]\.js$')
+wasm=$(printf '%s\n' "${named[@]}" | grep -E '_bg\.wasm$')
+css=$(printf '%s\n' "${named[@]}" | grep -E '\.css$')
+node scripts/build-esm.mjs "$glue" "$wasm" "$css"
 echo "build-npm: npm/dist/ = ${named[*]} kasir.js (@kasir/checkout $npm_version)"

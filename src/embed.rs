@@ -1,5 +1,6 @@
 //! The JavaScript API, and only that: `Kasir.mount(target, options) → Promise<Checkout>`
-//! (`destroy()`, `result`, `element`), and auto-mount of `[data-kasir]` elements.
+//! (`destroy()`, `result`, `element`), auto-mount of `[data-kasir]` elements, and the options
+//! of a `<kasir-checkout>` element's attributes (the element itself is defined by the loader).
 
 use crate::capability;
 use crate::checkout::{self, Ctx};
@@ -155,21 +156,10 @@ pub fn mount(target: JsValue, options: JsValue) -> Promise {
     }
 }
 
-/// Mount every `[data-kasir]` element not mounted yet, from its data attributes (every option
-/// of `options::OPTIONS`).
-#[wasm_bindgen(js_name = autoMount)]
-pub fn auto_mount() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(list) = doc.query_selector_all("[data-kasir]:not([data-kasir-mounted])") else {
-        return;
-    };
-    for i in 0..list.length() {
-        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
-            continue;
-        };
-        let opts = options::from_attributes(&el);
-        let _ = mount(el.into(), opts);
-    }
+/// The options object of an element's attributes named `prefix` + the option table's name:
+/// `data-` for `[data-kasir]` elements (auto-mount, done by the loader), none for
+/// `<kasir-checkout>` (`public-key`, `order-id`, …). Every option of `options::OPTIONS`.
+#[wasm_bindgen(js_name = elementOptions)]
+pub fn element_options(el: HtmlElement, prefix: &str) -> JsValue {
+    options::from_attributes(&el, prefix)
 }

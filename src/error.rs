@@ -2,6 +2,11 @@
 //! promise and `checkout.result`) and an English developer-facing `message`. Pure, so it is
 //! shared by validation, the controller and the PSP adapters without cycles.
 
+/// Codes `kasir.js` itself reports (`kasir:error`, the rejected `mount`) when the widget could
+/// not load, before any of this runs: a file it loads does not match its Subresource Integrity
+/// (`www/api.js`). Listed here so that this file stays the one list of codes.
+pub const LOADER_CODES: &[&str] = &["integrity_failed"];
+
 /// Every error the widget reports (`kasir:error` detail `code` + `message`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KasirError {

@@ -43,12 +43,13 @@ pub const OPTIONS: &[(&str, &str, Kind)] = &[
     ("icons", "icons", Kind::Json),
 ];
 
-/// The options object for an element's `data-*` attributes (a JSON attribute that does not
+/// The options object for an element's attributes, each named `prefix` + the table's name
+/// (`data-` for `[data-kasir]`, none for `<kasir-checkout>`; a JSON attribute that does not
 /// parse is passed on as its text, which validation refuses with `invalid_option`).
-pub fn from_attributes(el: &HtmlElement) -> JsValue {
+pub fn from_attributes(el: &HtmlElement, prefix: &str) -> JsValue {
     let opts = Object::new();
     for (option, attr, kind) in OPTIONS {
-        let Some(text) = el.get_attribute(&format!("data-{attr}")) else {
+        let Some(text) = el.get_attribute(&format!("{prefix}{attr}")) else {
             continue;
         };
         let value = match kind {

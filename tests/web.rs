@@ -685,7 +685,8 @@ async fn css_token_set_on_an_ancestor_is_not_overridden_by_the_widget_defaults()
 }
 
 /// Every option that is not a function can be set as a data attribute (the one option ↔
-/// attribute table), including the JSON objects `strings` and `appearance`.
+/// attribute table), including the JSON objects `strings` and `appearance`; `<kasir-checkout>`
+/// reads the same table without the `data-` prefix.
 #[wasm_bindgen_test]
 async fn data_attributes_set_every_option() {
     let el = host();
@@ -707,7 +708,8 @@ async fn data_attributes_set_every_option() {
         el.set_attribute(k, v).unwrap();
     }
     record_events(&el);
-    kasir::embed::auto_mount();
+    // what the loader's auto-mount does for each [data-kasir] element
+    let _ = mount(&el, kasir::embed::element_options(el.clone(), "data-")).await;
     leptos::task::tick().await;
     sleep(10).await;
     let names: Vec<String> = radios(&el).iter().map(name_of).collect();
@@ -740,7 +742,7 @@ async fn data_attributes_set_every_option() {
         bad.set_attribute(k, v).unwrap();
     }
     record_events(&bad);
-    kasir::embed::auto_mount();
+    let _ = mount(&bad, kasir::embed::element_options(bad.clone(), "data-")).await;
     leptos::task::tick().await;
     assert_eq!(events(&bad), vec!["error:invalid_option"]);
     assert!(radios(&bad).is_empty());

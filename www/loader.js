@@ -1,41 +1,23 @@
-/*! Kasir checkout widget: https://github.com/kasir — classic script, defines window.Kasir */
+/*! Kasir checkout widget: https://github.com/kasir */
 (function () {
   "use strict";
   if (window.Kasir && window.Kasir.mount) return;
   var me = document.currentScript;
   var base = (me && me.src) || document.baseURI;
   var url = function (name) { return new URL(name, base).href; };
-  var css = "__CSS__";
+  var glue = url("__GLUE__"), wasm = url("__WASM__"), css = url("__CSS__");
   var loading = null;
+  // every file is loaded with its Subresource Integrity (scripts/make-loader.sh writes them):
+  // the stylesheet and the glue by <link integrity>, the wasm by fetch(…, {integrity})
   function load() {
-    if (!loading) {
-      if (css && !document.querySelector('link[data-kasir-css]')) {
-        var link = document.createElement("link");
-        link.rel = "stylesheet";
-        link.href = url(css);
-        link.setAttribute("data-kasir-css", "");
-        document.head.appendChild(link);
-      }
-      loading = import(url("__GLUE__")).then(function (m) {
-        return m.default({ module_or_path: url("__WASM__") }).then(function () { return m; });
-      });
-    }
-    return loading;
+    return loading || (loading = Promise.all([
+      linked("stylesheet", css, "__CSS_SRI__"),
+      linked("modulepreload", glue, "__GLUE_SRI__").then(function () { return import(glue); }),
+      checked(wasm, "__WASM_SRI__"),
+    ]).then(function (r) {
+      return r[1].default({ module_or_path: r[2] }).then(function () { return r[1]; });
+    }));
   }
-  window.Kasir = {
-    /** Mount the checkout into `target` (element or CSS selector). Resolves to a Checkout. */
-    mount: function (target, options) {
-      return load().then(function (m) { return m.mount(target, options || {}); });
-    },
-    /** The stylesheet's URL (added to shadow roots that host a widget). */
-    css: css ? url(css) : "",
-    /** Start loading the widget ahead of mount (optional). */
-    preload: function () { return load().then(function () {}); },
-  };
-  function autoMount() {
-    var els = document.querySelectorAll("[data-kasir]");
-    if (els.length) load().then(function (m) { m.autoMount(); });
-  }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", autoMount);
-  else autoMount();
+  window.Kasir = kasirApi(load, css);
+  /* __API__ */
 })();

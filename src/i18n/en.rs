@@ -38,7 +38,7 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("qr.download", "Save QR code"),
     ("action.cancel", "Choose another method"),
     ("action.regenerate", "Generate a new QR"),
-    ("action.retry", "Try again"),
+    ("action.retry", "Try another method"),
     ("redirect.notice", "Taking you to {method}…"),
     ("confirming", "Confirming your payment…"),
     ("result.success", "Payment successful"),
@@ -64,4 +64,9 @@ pub const STRINGS: &[(&str, &str)] = &[
         "{method} has not confirmed it yet. If you have paid, you do not need to pay again.",
     ),
     ("action.check_again", "Check again"),
+    (
+        "result.paid",
+        "{amount} paid with {method}. Payment reference:",
+    ),
+    ("reason.declined", "{method} declined the payment."),
 ];

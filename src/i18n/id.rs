@@ -29,7 +29,7 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("qr.download", "Simpan kode QR"),
     ("action.cancel", "Pilih metode lain"),
     ("action.regenerate", "Buat kode QR baru"),
-    ("action.retry", "Coba lagi"),
+    ("action.retry", "Coba metode lain"),
     ("redirect.notice", "Mengarahkan Anda ke {method}…"),
     ("confirming", "Mengonfirmasi pembayaran Anda…"),
     ("result.success", "Pembayaran berhasil"),
@@ -52,4 +52,6 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("stalled.heading", "Masih mengonfirmasi pembayaran Anda"),
     ("stalled.note", "{method} belum mengonfirmasinya. Jika Anda sudah membayar, Anda tidak perlu membayar lagi."),
     ("action.check_again", "Periksa lagi"),
+    ("result.paid", "{amount} dibayar dengan {method}. Referensi pembayaran:"),
+    ("reason.declined", "{method} menolak pembayaran ini."),
 ];

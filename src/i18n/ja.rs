@@ -29,7 +29,7 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("qr.download", "QRコードを保存"),
     ("action.cancel", "別の支払い方法を選ぶ"),
     ("action.regenerate", "新しいQRコードを作成"),
-    ("action.retry", "もう一度試す"),
+    ("action.retry", "別の方法を試す"),
     ("redirect.notice", "{method}に移動しています…"),
     ("confirming", "お支払いを確認しています…"),
     ("result.success", "お支払いが完了しました"),
@@ -46,4 +46,6 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("stalled.heading", "お支払いを確認しています"),
     ("stalled.note", "{method}からの確認がまだありません。お支払い済みの場合、再度お支払いいただく必要はありません。"),
     ("action.check_again", "もう一度確認"),
+    ("result.paid", "{method}で{amount}を支払いました。支払い参照番号:"),
+    ("reason.declined", "{method}が支払いを拒否しました。"),
 ];

@@ -38,7 +38,7 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("qr.download", "QR 코드 저장"),
     ("action.cancel", "다른 결제 수단 선택"),
     ("action.regenerate", "새 QR 코드 만들기"),
-    ("action.retry", "다시 시도"),
+    ("action.retry", "다른 결제 수단 시도"),
     ("redirect.notice", "{method}(으)로 이동하는 중…"),
     ("confirming", "결제를 확인하는 중…"),
     ("result.success", "결제가 완료되었습니다"),
@@ -64,4 +64,9 @@ pub const STRINGS: &[(&str, &str)] = &[
         "{method}에서 아직 확인되지 않았습니다. 이미 결제하셨다면 다시 결제하지 마세요.",
     ),
     ("action.check_again", "다시 확인"),
+    (
+        "result.paid",
+        "{method}(으)로 {amount} 결제 완료. 결제 참조 번호:",
+    ),
+    ("reason.declined", "{method}에서 결제를 거절했습니다."),
 ];

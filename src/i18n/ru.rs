@@ -35,7 +35,7 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("qr.download", "Сохранить QR-код"),
     ("action.cancel", "Выбрать другой способ"),
     ("action.regenerate", "Создать новый QR-код"),
-    ("action.retry", "Попробовать снова"),
+    ("action.retry", "Попробовать другой способ"),
     ("redirect.notice", "Переходим в {method}…"),
     ("confirming", "Подтверждаем оплату…"),
     ("result.success", "Оплата прошла успешно"),
@@ -61,4 +61,9 @@ pub const STRINGS: &[(&str, &str)] = &[
         "{method} ещё не подтвердил платёж. Если вы уже оплатили, платить повторно не нужно.",
     ),
     ("action.check_again", "Проверить снова"),
+    (
+        "result.paid",
+        "{amount} оплачено через {method}. Номер платежа:",
+    ),
+    ("reason.declined", "{method} отклонил платёж."),
 ];

@@ -38,7 +38,7 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("qr.download", "บันทึกคิวอาร์โค้ด"),
     ("action.cancel", "เลือกวิธีชำระเงินอื่น"),
     ("action.regenerate", "สร้างคิวอาร์โค้ดใหม่"),
-    ("action.retry", "ลองอีกครั้ง"),
+    ("action.retry", "ลองวิธีชำระเงินอื่น"),
     ("redirect.notice", "กำลังพาคุณไปยัง {method}…"),
     ("confirming", "กำลังยืนยันการชำระเงิน…"),
     ("result.success", "ชำระเงินสำเร็จ"),
@@ -61,4 +61,9 @@ pub const STRINGS: &[(&str, &str)] = &[
         "{method} ยังไม่ได้ยืนยันการชำระเงิน หากคุณชำระแล้ว ไม่ต้องชำระซ้ำ",
     ),
     ("action.check_again", "ตรวจสอบอีกครั้ง"),
+    (
+        "result.paid",
+        "ชำระเงิน {amount} ด้วย {method} แล้ว หมายเลขอ้างอิง:",
+    ),
+    ("reason.declined", "{method} ปฏิเสธการชำระเงิน"),
 ];

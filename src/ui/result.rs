@@ -1,12 +1,25 @@
-//! The result screen: success, failure (with the PSP's message) or expiry, focused on its
-//! heading, with the way on (a new QR after expiry, another method after a failure).
+//! The result screen, focused on its heading: success with the amount, the method and the
+//! PSP's payment reference (selectable, to quote to support); failure with the PSP's reason in
+//! the shopper's language and another method to try; expiry with a new QR.
 
 use crate::checkout;
 use crate::controller::{cancel, pay};
 use crate::flow::Outcome;
+use crate::jsview::Js;
 use crate::ui::focus::focus_on_mount;
+use kasir_core::status::interpret;
 use leptos::html;
 use leptos::prelude::*;
+
+/// The i18n key of a PSP's failure code: a processing failure ("Something went wrong. Please
+/// try again.") or a decline ("TrueMoney QR declined the payment.").
+fn reason_key(code: &str) -> &'static str {
+    match code {
+        // Opn's failed_processing, WooshPay / Stripe's processing_error: not the shopper's doing
+        "failed_processing" | "processing_error" => "error.generic",
+        _ => "reason.declined",
+    }
+}
 
 /// The result of a payment.
 #[component]
@@ -18,28 +31,45 @@ pub fn ResultScreen(
     let tx = ctx.texts.clone();
     let heading = NodeRef::<html::H2>::new();
     focus_on_mount(heading);
+    let method = ctx.method_name();
     let (class, title, detail) = match &outcome {
         Outcome::Succeeded => (
             "kasir-result kasir-result-success",
-            tx.t("result.success"),
-            String::new(),
+            "result.success",
+            tx.tf(
+                "result.paid",
+                &[
+                    ("amount", &ctx.settings.money.format(ctx.settings.locale)),
+                    ("method", method),
+                ],
+            ),
         ),
-        Outcome::Failed { message, .. } => (
+        Outcome::Failed { code, .. } => (
             "kasir-result kasir-result-failure",
-            tx.t("result.failure"),
-            message.clone(),
+            "result.failure",
+            tx.tf(reason_key(code), &[("method", method)]),
         ),
         // the PSP said expired (never the countdown alone)
         Outcome::Expired => (
             "kasir-result kasir-result-expired",
-            tx.t("result.expired"),
+            "result.expired",
             tx.t("qr.expired"),
         ),
         Outcome::Canceled => (
             "kasir-result kasir-result-expired",
-            tx.t("result.expired"),
+            "result.expired",
             String::new(),
         ),
+    };
+    // the PSP's id of the payment, to quote to support (hidden when empty)
+    let reference = match outcome {
+        Outcome::Succeeded => interpret(
+            ctx.settings.provider,
+            &Js(ctx.last_payment.borrow().clone()),
+        )
+        .map(|p| p.id)
+        .unwrap_or_default(),
+        _ => String::new(),
     };
     let action = match outcome {
         Outcome::Succeeded => None,
@@ -48,9 +78,22 @@ pub fn ResultScreen(
     };
     view! {
         <section class=class>
-            <h2 class="kasir-heading" tabindex="-1" node_ref=heading>{title}</h2>
+            <h2 class="kasir-heading" tabindex="-1" node_ref=heading>{tx.t(title)}</h2>
             <p class="kasir-detail">{detail}</p>
+            <p class="kasir-detail kasir-reference">{reference}</p>
             {action}
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn processing_failures_and_declines_have_their_own_reason() {
+        assert_eq!(reason_key("failed_processing"), "error.generic");
+        assert_eq!(reason_key("payment_failed"), "reason.declined");
+        assert_eq!(reason_key("20000"), "reason.declined");
     }
 }

@@ -1,0 +1,71 @@
+// Subresource Integrity: kasir.js names the sha384 of the glue, wasm and stylesheet it loads
+// (scripts/write-loader.mjs, of the final files), and dist/integrity.json the one of kasir.js.
+// A copy of dist/ where one file was changed (a tampered CDN) is refused with
+// kasir:error integrity_failed, and nothing of it runs; the untampered copy mounts.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { startSandbox, startHost, launch, hostPage } from "./harness.mjs";
+
+const dist = new URL("../../dist/", import.meta.url);
+let sandbox, browser;
+before(async () => { sandbox = await startSandbox(); browser = await launch(); });
+after(async () => { await browser?.close(); sandbox?.stop(); });
+
+const types = { js: "text/javascript", wasm: "application/wasm", css: "text/css" };
+/** dist/ served from the host page's own origin ("the CDN"), `tamper` changing one file. */
+function cdn(tamper = () => null) {
+  const files = {};
+  for (const f of readdirSync(dist)) {
+    const ext = f.split(".").pop();
+    if (!types[ext]) continue;
+    const body = readFileSync(new URL(f, dist));
+    files[`/cdn/${f}`] = { type: types[ext], body: tamper(f, body) ?? body };
+  }
+  return files;
+}
+
+async function open(files) {
+  const html = hostPage(sandbox.url, {}).replace(`${sandbox.url}/kasir/kasir.js`, "/cdn/kasir.js")
+    .replace("Kasir.mount(el, opts).then(function (c) {", "Kasir.mount(el, opts).catch(function (e) { window.__rejected = e; throw e; }).then(function (c) {");
+  const host = await startHost(html, {}, files);
+  const page = await browser.newPage();
+  await page.goto(host.url);
+  return { page, host };
+}
+
+test("integrity.json holds the sha384 of kasir.js and of every file it loads", () => {
+  const integrity = JSON.parse(readFileSync(new URL("integrity.json", dist), "utf8"));
+  const js = readFileSync(new URL("kasir.js", dist), "utf8");
+  assert.equal(Object.keys(integrity).length, 4);
+  for (const [f, sri] of Object.entries(integrity)) {
+    assert.equal(sri, "sha384-" + createHash("sha384").update(readFileSync(new URL(f, dist))).digest("base64"), f);
+    if (f != "kasir.js") assert.ok(js.includes(sri), `kasir.js loads ${f} with its integrity`);
+  }
+});
+
+test("the untampered copy mounts", async () => {
+  const { page, host } = await open(cdn());
+  await page.getByRole("radio", { name: /TrueMoney QR/ }).waitFor();
+  await page.close(); host.stop();
+});
+
+for (const [what, match] of [["wasm", /_bg\.wasm$/], ["glue", /^kasir-[0-9a-f]+\.js$/], ["stylesheet", /\.css$/]]) {
+  test(`a tampered ${what} is refused with kasir:error integrity_failed`, async () => {
+    const { page, host } = await open(cdn((f, body) => {
+      if (!match.test(f)) return null;
+      const copy = Buffer.from(body);
+      copy[copy.length - 2] ^= 1; // one bit (a wasm stays a valid module: only the hash says no)
+      return copy;
+    }));
+    await page.waitForFunction(() => window.__events.length > 0 && window.__rejected, null, { timeout: 15000 });
+    const events = await page.evaluate(() => window.__events);
+    assert.deepEqual(events.map((e) => e.name), ["error"]);
+    assert.equal(events[0].detail.code, "integrity_failed");
+    assert.match(events[0].detail.message, new RegExp(what == "glue" ? "kasir-[0-9a-f]+\\.js" : match.source));
+    assert.equal((await page.evaluate(() => window.__rejected)).code, "integrity_failed");
+    assert.equal(await page.locator(".kasir").count(), 0, "nothing of the widget runs");
+    await page.close(); host.stop();
+  });
+}

@@ -1,0 +1,67 @@
+// @kasir/checkout as an ES module (scripts/build-npm.sh writes it to npm/index.mjs with the
+// hashed file names and www/api.js inlined). The wasm, glue and stylesheet are named relative
+// to this module (`new URL(…, import.meta.url)`, `import("./dist/…")`), so Vite and webpack 5
+// emit them as assets with no configuration. Importing it touches no browser API: on a server
+// `loadKasir()` rejects with a KasirLoadError (code "no_browser").
+
+/** Why `loadKasir()` rejected: `code` is "no_browser" (no window), "script_failed" (`src`
+ * did not load) or the code of the file that failed (`integrity_failed`, `network_error`). */
+export class KasirLoadError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = "KasirLoadError";
+    this.code = code;
+  }
+}
+
+let kasir = null;
+let loading = null;
+
+/** Vite's development server runs a dependency pre-bundled into node_modules/.vite/deps/ (Vite
+ * 7 and older), where `new URL("./dist/…", import.meta.url)` names no file: the package's
+ * own files are served where they are installed, node_modules/@kasir/checkout/dist/. */
+function asset(url) {
+  return url.href.replace(/\/node_modules\/\.vite\/deps\/dist\/([^?#]*).*$/, "/node_modules/@kasir/checkout/dist/$1");
+}
+
+function load() {
+  return loading || (loading = Promise.all([
+    linked("stylesheet", asset(new URL("./dist/__CSS__", import.meta.url)), ""),
+    import("./dist/__GLUE__"),
+  ]).then(([, m]) => m.default({ module_or_path: asset(new URL("./dist/__WASM__", import.meta.url)) }).then(() => m)));
+}
+
+/** A CDN copy of kasir.js, by script tag (with its integrity when given). */
+function script(src, integrity) {
+  return new Promise((resolve, reject) => {
+    const s = document.createElement("script");
+    s.src = src;
+    if (integrity) { s.integrity = integrity; s.crossOrigin = "anonymous"; }
+    s.onload = () => window.Kasir && window.Kasir.mount ? resolve(window.Kasir)
+      : reject(new KasirLoadError("script_failed", `${src} did not define window.Kasir`));
+    s.onerror = () => reject(new KasirLoadError("script_failed", `could not load ${src}`));
+    document.head.appendChild(s);
+  });
+}
+
+/**
+ * The Kasir API (`mount`, `preload`, `css`: the same object as `window.Kasir`, which it also
+ * defines, with <kasir-checkout>). `options.src`: load that kasir.js (a CDN copy) instead of
+ * the bundled files; `options.integrity`: its sha384 (dist/integrity.json).
+ */
+export function loadKasir(options = {}) {
+  if (typeof window === "undefined" || typeof document === "undefined") {
+    return Promise.reject(new KasirLoadError("no_browser",
+      "loadKasir() needs a browser: call it in an effect or an event handler, not while rendering on the server"));
+  }
+  if (!kasir) {
+    if (window.Kasir && window.Kasir.mount) kasir = Promise.resolve(window.Kasir);
+    else if (options.src) kasir = script(options.src, options.integrity);
+    else kasir = Promise.resolve(window.Kasir = kasirApi(load, asset(new URL("./dist/__CSS__", import.meta.url))));
+    kasir.catch(() => { kasir = null; });
+  }
+  return kasir;
+}
+
+// ---- www/api.js ----
+/* __API__ */
