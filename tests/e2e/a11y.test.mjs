@@ -11,11 +11,12 @@ let sandbox, browser;
 before(async () => { sandbox = await startSandbox(); browser = await launch(); });
 after(async () => { await browser?.close(); sandbox?.stop(); });
 
-async function open(options = {}) {
-  const host = await startHost(hostPage(sandbox.url, options));
+// the three methods these screens were written for; the shopper inputs have their own test below
+async function open(options = {}, first = /TrueMoney QR/) {
+  const host = await startHost(hostPage(sandbox.url, { methods: ["truemoney_qr", "truemoney", "promptpay"], ...options }));
   const page = await browser.newPage();
   await page.goto(host.url);
-  await page.getByRole("radio", { name: /TrueMoney QR/ }).waitFor();
+  await page.getByRole("radio", { name: first }).waitFor();
   return { page, host };
 }
 
@@ -39,7 +40,10 @@ async function pendingChargeId(page) {
 
 const focused = (page) => page.evaluate(() => {
   const a = document.activeElement;
-  return { tag: a.tagName.toLowerCase(), cls: a.className, text: a.textContent.trim(), checked: a.getAttribute("aria-checked") };
+  // the text a screen reader gets: the icons are aria-hidden
+  const c = a.cloneNode(true);
+  c.querySelectorAll("[aria-hidden=true]").forEach((h) => h.remove());
+  return { tag: a.tagName.toLowerCase(), cls: a.className, text: c.textContent.trim(), checked: a.getAttribute("aria-checked") };
 });
 
 test("axe: picker, QR screen and result screen have no serious or critical violations", async () => {
@@ -90,4 +94,27 @@ test("keyboard only: Tab, arrows, Tab, Enter pays; focus goes to the QR heading,
   await page.waitForFunction(() => document.activeElement?.textContent.trim() === "Payment successful");
   assert.equal((await focused(page)).tag, "h2", "result heading focused");
   await page.close(); host.stop();
+});
+
+test("axe and keyboard: the shopper inputs (phone, bank, plan, email) with their errors shown", async () => {
+  for (const [options, name, controls] of [
+    [{ methods: ["truemoney"] }, /TrueMoney Wallet/, ["textbox"]],
+    [{ methods: ["installment"], amount: 300000 }, /Installments/, ["combobox", "combobox"]],
+    [{ methods: ["fpx"], currency: "MYR", amount: 9900 }, /FPX/, ["combobox", "textbox"]],
+  ]) {
+    const { page, host } = await open(options, name);
+    // keyboard only: the radio, Space selects, Tab reaches the first control
+    await page.keyboard.press("Tab");
+    await page.keyboard.press(" ");
+    await page.keyboard.press("Tab");
+    const role = await page.evaluate(() => document.activeElement.tagName.toLowerCase());
+    assert.equal(role, controls[0] === "textbox" ? "input" : "select", `${name}: Tab reaches the first input`);
+    await audit(page, `${name} inputs`);
+    await page.getByRole("button", { name: /^Pay/ }).click();
+    await page.locator(".kasir-field-error:not(:empty)").first().waitFor();
+    const invalid = await page.locator("[aria-invalid=true]").count();
+    assert.equal(invalid, controls.length, `${name}: every empty control is invalid`);
+    await audit(page, `${name} inputs with errors`);
+    await page.close(); host.stop();
+  }
 });
