@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run the official PSP clients (PyPI omise, ecommpay-sdk), unmodified, against a sandbox on a
+# Run the official PSP clients (PyPI omise, ecommpay-sdk; WooshPay in Stripe's form encoding), unmodified, against a sandbox on a
 # random port with a fresh database.
 set -euo pipefail
 cd "$(dirname "$0")/.."

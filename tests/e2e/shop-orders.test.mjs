@@ -18,7 +18,7 @@ test("a demo shop card sends its orderId and is charged the order's price", asyn
   assert.deepEqual(order, { id: "demo-opn-qr", amount: 40000, currency: "THB", provider: "omise", methods: ["truemoney_qr", "truemoney"] });
   const page = await browser.newPage();
   await page.goto(`${sandbox.url}/`);
-  await page.waitForFunction(() => document.querySelectorAll(".kasir").length === 6);
+  await page.waitForFunction(() => document.querySelectorAll(".kasir").length === 10);
   const opn = page.locator("#opn-qr");
   await opn.getByRole("radio", { name: /TrueMoney QR/ }).click();
   const sent = page.waitForRequest((r) => r.url().endsWith("/shop/api/omise/charges") && r.method() === "POST");

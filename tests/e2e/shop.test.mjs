@@ -1,4 +1,4 @@
-// The demo shop served by the sandbox: all six flows auto-mounted from data attributes, the
+// The demo shop served by the sandbox: all ten flows (six PSP flows, four country cards) auto-mounted from data attributes, the
 // theme switcher, and a payment made on the shop page itself.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -8,15 +8,15 @@ let sandbox, browser;
 before(async () => { sandbox = await startSandbox(); browser = await launch(); });
 after(async () => { await browser?.close(); sandbox?.stop(); });
 
-test("the demo shop mounts all six flows, themed, and takes a TrueMoney QR payment", async () => {
+test("the demo shop mounts all ten flows (six PSP flows, four country cards), themed, and takes a TrueMoney QR payment", async () => {
   const page = await browser.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   await page.goto(`${sandbox.url}/?theme=dark`);
-  await page.waitForFunction(() => document.querySelectorAll(".kasir").length === 6);
-  assert.equal(await page.locator('.kasir[data-theme="dark"]').count(), 6);
-  for (const id of ["opn-qr", "wooshpay-truemoney", "wooshpay-akulaku", "wooshpay-session", "ecommpay-page", "ecommpay-gate"]) {
+  await page.waitForFunction(() => document.querySelectorAll(".kasir").length === 10);
+  assert.equal(await page.locator('.kasir[data-theme="dark"]').count(), 10);
+  for (const id of ["opn-qr", "wooshpay-truemoney", "wooshpay-akulaku", "wooshpay-session", "ecommpay-page", "ecommpay-gate", "th-opn", "sg-opn", "my-opn", "id-wooshpay"]) {
     assert.equal(await page.locator(`#${id} [role=radio]`).count() > 0, true, id);
   }
   const opn = page.locator("#opn-qr");

@@ -1,4 +1,5 @@
-"""Drive kasir-sandbox with the official, unmodified PSP clients.
+"""Drive kasir-sandbox with the official, unmodified PSP clients (and, for WooshPay, plain HTTP in
+Stripe's form encoding, as stripe-python sends it).
 
 Usage: .venv/bin/python tests/sandbox_clients/test_official_clients.py http://127.0.0.1:PORT
 Requires: pip install -r requirements-dev.txt  (omise==0.16.0, ecommpay-sdk==1.0.6)
@@ -10,6 +11,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import omise
@@ -142,7 +144,198 @@ def test_ecommpay():
     print("ecommpay-sdk 1.0.6: OK")
 
 
+# Opn source types whose charge is a QR to scan, and those that open an app.
+OFFLINE = {"promptpay", "truemoney_qr", "paynow", "duitnow_qr"}
+APP = {"truemoney_jumpapp", "shopeepay_jumpapp", "touch_n_go"}
+# Every Opn row of the catalogue (issue 11), bank-in-name rows per bank.
+OPN_TYPES = (["promptpay", "truemoney", "truemoney_jumpapp", "truemoney_qr", "rabbit_linepay", "shopeepay",
+              "shopeepay_jumpapp", "grabpay", "paynow", "duitnow_qr", "fpx", "touch_n_go"]
+             + [f"mobile_banking_{b}" for b in ("kbank", "scb", "bay", "bbl", "ktb")]
+             + [f"installment_{b}" for b in ("bay", "bbl", "first_choice", "kbank", "ktc", "scb", "ttb", "uob")])
+AMOUNTS = {"THB": 300000, "SGD": 10000, "MYR": 10000}
+
+
+def expect_error(fn, message, code=None):
+    try:
+        fn()
+    except omise.errors.BaseError as e:
+        assert str(e) == message, (str(e), message)
+        if code:
+            assert type(e).__name__ == code, type(e).__name__
+        return
+    raise AssertionError(f"accepted; expected {message!r}")
+
+
+def source_params(method, currency):
+    p = {"type": method["name"], "amount": AMOUNTS[currency], "currency": currency}
+    name = method["name"]
+    if name == "truemoney":
+        p["phone_number"] = "0812345678"
+    if name.startswith("mobile_banking_"):
+        p["platform_type"] = "IOS"
+    if name.startswith("installment_"):
+        p["installment_term"] = method["installment_terms"][0]
+    if name == "fpx":
+        p["bank"] = next(b["code"] for b in method["banks"] if b["active"])
+        p["email"] = "shopper@example.my"
+    return p
+
+
+def test_omise_methods():
+    omise.api_public = "pkey_test_kasir"
+    omise.api_secret = "skey_test_kasir"
+    cap = omise.Capability.retrieve()
+    methods = {m["name"]: m for m in cap.payment_methods}  # plain dicts: the client has no payment_method class
+    assert sorted(methods) == sorted(OPN_TYPES), sorted(set(methods) ^ set(OPN_TYPES))
+    assert cap.limits.installment_amount.min == 200000
+    made = 0
+    for name in OPN_TYPES:
+        m = methods[name]
+        for currency in m["currencies"]:
+            src = omise.Source.create(**source_params(m, currency))
+            want = "offline" if name in OFFLINE else "app_redirect" if name in APP or name.startswith("mobile_banking_") else "redirect"
+            assert src.flow == want, (name, src.flow, want)
+            ch = omise.Charge.create(amount=src.amount, currency=currency, source=src.id, return_uri="http://shop.test/done")
+            assert ch.status == "pending" and ch.expires_at, (name, ch.status)
+            if want == "offline":
+                img = ch.source.scannable_code.image
+                with urllib.request.urlopen(img.download_uri, timeout=10) as r:
+                    body = r.read()
+                if name == "paynow":
+                    assert img.filename == "qrcode.png" and body.startswith(b"\x89PNG"), name
+                else:
+                    assert img.filename == "qrcode.svg" and b"<svg" in body, name
+            else:
+                with urllib.request.urlopen(ch.authorize_uri, timeout=10) as r:
+                    assert r.status == 200 and b'value="approve"' in r.read(), name
+            made += 1
+    assert made == len(OPN_TYPES) + 5, made  # shopeepay and shopeepay_jumpapp in THB, SGD, MYR; grabpay in SGD, MYR
+
+    S = omise.Source.create
+    expect_error(lambda: S(type="truemoney", amount=2000, currency="THB"), "phone_number is required")
+    expect_error(lambda: S(type="truemoney", amount=2000, currency="THB", phone_number="12345"), "phone_number is invalid")
+    expect_error(lambda: S(type="fpx", amount=10000, currency="MYR", bank="kbank", email="a@b.my"), "bank is not supported")
+    expect_error(lambda: S(type="fpx", amount=10000, currency="MYR", bank="cimb", email="nope"), "email is in invalid format")
+    expect_error(lambda: S(type="installment_kbank", amount=300000, currency="THB", installment_term=4),
+                 "installment_term is not supported for this type")
+    expect_error(lambda: S(type="installment_scb", amount=300000, currency="THB", installment_term=10),
+                 "amount per month must be at least 50000 (thb subunits) for installment_scb")
+    expect_error(lambda: S(type="mobile_banking_scb", amount=10000, currency="THB"), "platform_type is required")
+    expect_error(lambda: S(type="mobile_banking_scb", amount=10000, currency="THB", platform_type="WEB"),
+                 "platform_type must be IOS or ANDROID")
+    expect_error(lambda: S(type="paynow", amount=10000, currency="MYR"), "currency is currently not supported")
+    expect_error(lambda: omise.Charge.create(amount=2000, currency="THB", return_uri="http://shop.test/r",
+                                             source={"type": "truemoney"}),
+                 "phone_number is required", "InvalidChargeError")
+
+    # the account without PromptPay and with RHB inactive: capability and sources follow
+    status, _ = post_json(f"{BASE}/_sandbox/omise/capability", {"disabled": ["promptpay"], "inactive_banks": ["fpx:rhb"]})
+    assert status == 200
+    cap = omise.Capability.retrieve()
+    names = [m["name"] for m in cap.payment_methods]
+    assert "promptpay" not in names and "paynow" in names
+    fpx = next(m for m in cap.payment_methods if m["name"] == "fpx")
+    assert {"code": "rhb", "name": "RHB Now", "active": False} in fpx["banks"]
+    expect_error(lambda: S(type="promptpay", amount=10000, currency="THB"), "type is currently not supported")
+    expect_error(lambda: S(type="fpx", amount=10000, currency="MYR", bank="rhb", email="a@b.my"), "bank is currently unavailable")
+    req = urllib.request.Request(f"{BASE}/_sandbox/omise/capability", method="DELETE")
+    with urllib.request.urlopen(req, timeout=10) as r:
+        assert r.status == 200
+    assert "promptpay" in [m["name"] for m in omise.Capability.retrieve().payment_methods]
+    print(f"omise-python 0.16.0: {made} sources and charges over {len(OPN_TYPES)} source types, errors: OK")
+
+
+def stripe_encode(params, prefix=None):
+    """Stripe's form encoding (stripe-python's _api_encode): nested keys in brackets, lists indexed."""
+    out = []
+    items = params.items() if isinstance(params, dict) else enumerate(params)
+    for k, v in items:
+        key = f"{prefix}[{k}]" if prefix else str(k)
+        if isinstance(v, (dict, list)):
+            out.extend(stripe_encode(v, key))
+        elif isinstance(v, bool):
+            out.append((key, "true" if v else "false"))
+        elif v is not None:
+            out.append((key, str(v)))
+    return out
+
+
+def stripe_post(path, params, key="sk_test_kasir"):
+    body = urllib.parse.urlencode(stripe_encode(params)).encode()
+    req = urllib.request.Request(f"{BASE}{path}", data=body, headers={
+        "Authorization": f"Bearer {key}", "Content-Type": "application/x-www-form-urlencoded",
+        "Stripe-Version": "2020-08-27"})
+    try:
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
+
+
+# Every WooshPay row of the catalogue: (payment_method_type, currency, amount in minor units).
+WOOSHPAY_ROWS = [("promptpay", "thb", 10000), ("truemoney", "thb", 10000), ("rabbit_line_pay", "thb", 10000),
+                 ("shopeepay", "thb", 10000), ("shopeepay", "sgd", 10000), ("shopeepay", "myr", 10000),
+                 ("grabpay", "sgd", 10000), ("grabpay", "myr", 10000), ("paynow", "sgd", 10000),
+                 ("fpx", "myr", 10000), ("touchngo", "myr", 10000), ("qris", "idr", 15000000),
+                 ("akulaku", "idr", 15000000)]
+
+
+def test_wooshpay_methods():
+    for wire, currency, amount in WOOSHPAY_ROWS:
+        s, pi = stripe_post("/v1/payment_intents", {"amount": amount, "currency": currency,
+                                                     "payment_method_types": [wire], "return_url": "http://shop.test/r",
+                                                     "metadata": {"order": "o-1"}})
+        assert s == 200, (wire, pi)
+        s, c = stripe_post(f"/v1/payment_intents/{pi['id']}/confirm",
+                           {"client_secret": pi["client_secret"], "payment_method_data": {"type": wire}}, "pk_test_kasir")
+        assert s == 200 and c["status"] == "requires_action", (wire, c)
+        na = c["next_action"]
+        if wire == "qris":
+            q = na["qris_display_qr_code"]
+            assert na["type"] == "qris_display_qr_code" and q["expires_at"] > time.time(), na
+            with urllib.request.urlopen(q["image_url_png"], timeout=10) as r:
+                assert r.read().startswith(b"\x89PNG")
+            with urllib.request.urlopen(q["image_url_svg"], timeout=10) as r:
+                assert b"<svg" in r.read()
+        else:
+            assert na["type"] == f"{wire}_handle_redirect", na
+            with urllib.request.urlopen(na[na["type"]]["url"], timeout=10) as r:
+                assert b'value="approve"' in r.read()
+    for params, code in [({"amount": 10000, "currency": "thb", "payment_method_types": ["qris"]}, "payment_method_currency_mismatch"),
+                         ({"amount": 500001, "currency": "thb", "payment_method_types": ["promptpay"]}, "amount_too_large"),
+                         ({"amount": 99, "currency": "idr", "payment_method_types": ["qris"]}, "amount_too_small")]:
+        s, e = stripe_post("/v1/payment_intents", params)
+        assert s == 400 and e["error"]["code"] == code, (params, e)
+    print(f"WooshPay (Stripe form encoding): {len(WOOSHPAY_ROWS)} rows confirmed, errors: OK")
+
+
+# Every ecommpay row: (force_payment_method, currency, min, max).
+ECOMMPAY_ROWS = [("true-money", "THB", 10000, 50000000), ("promptpay", "THB", 50000, 50000000),
+                 ("online-banking", "MYR", 5000, 5000000), ("touch-n-go", "MYR", 100, 5000000)]
+
+
+def test_ecommpay_methods():
+    gate = Gate(SECRET, f"{BASE}/payment")
+    for n, (code, currency, lo, hi) in enumerate(ECOMMPAY_ROWS):
+        for amount, ok in [(lo, True), (hi, True), (lo - 1, False), (hi + 1, False)]:
+            payment = Payment(str(PROJECT), f"py-{code}-{amount}-{int(time.time() * 1000)}")
+            payment.payment_amount = amount
+            payment.payment_currency = currency
+            payment.customer_id = "customer 1"
+            payment.force_payment_method = code
+            url = gate.get_purchase_payment_page_url(payment)
+            try:
+                with urllib.request.urlopen(url, timeout=10) as r:
+                    assert ok and r.status == 200 and b'value="approve"' in r.read(), (code, amount)
+            except urllib.error.HTTPError as e:
+                assert not ok and e.code == 400, (code, amount, e.code)
+    print(f"ecommpay-sdk 1.0.6: Payment Page URLs for {len(ECOMMPAY_ROWS)} codes, limits: OK")
+
+
 if __name__ == "__main__":
     test_omise()
+    test_omise_methods()
+    test_wooshpay_methods()
     test_ecommpay()
+    test_ecommpay_methods()
     print("all official client checks passed")

@@ -25,6 +25,7 @@ pub mod pages;
 pub mod paging;
 pub mod params;
 pub mod psp;
+pub mod qr_image;
 pub mod registry;
 pub mod retry;
 pub mod shop;

@@ -152,6 +152,15 @@ pub fn put<T: Serialize>(
     Ok(())
 }
 
+/// Delete an object of a kind (nothing when there is none).
+pub fn delete(c: &Connection, kind: &str, id: &str) -> Result<(), StoreError> {
+    c.execute(
+        "DELETE FROM objects WHERE id = ?1 AND kind = ?2",
+        params![id, kind],
+    )?;
+    Ok(())
+}
+
 /// Read an object of a kind.
 pub fn get<T: DeserializeOwned>(
     c: &Connection,

@@ -45,7 +45,8 @@ async fn the_shop_sends_catalogue_wire_names() {
                 &st,
                 "omise",
                 json!({"method":"truemoney","amount":2000,"currency":"THB",
-            "returnUrl":"http://shop.test/r","device":{"mobile":mobile}}),
+            "returnUrl":"http://shop.test/r","device":{"mobile":mobile},
+            "shopper":{"phone":"0812345678"}}),
             )
             .await,
         )

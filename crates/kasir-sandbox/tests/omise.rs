@@ -391,7 +391,7 @@ async fn refunds_follow_the_void_rules() {
 #[tokio::test]
 async fn customer_page_approves_and_redirects() {
     let st = state();
-    let (_, ch) = json(&st, "POST", "/charges", SK, json!({"amount":2000,"currency":"THB","return_uri":"http://shop.test/done?o=1","source":{"type":"truemoney"}})).await;
+    let (_, ch) = json(&st, "POST", "/charges", SK, json!({"amount":2000,"currency":"THB","return_uri":"http://shop.test/done?o=1","source":{"type":"truemoney","phone_number":"0812345678"}})).await;
     let id = ch["id"].as_str().unwrap();
     let (s, page, _) = send(&st, "GET", &format!("/pay/{id}"), None, None, "", &[]).await;
     assert_eq!(s, StatusCode::OK);

@@ -138,7 +138,7 @@ async fn the_shop_charges_the_order_not_what_the_browser_posts() {
     for (n, (path, order, amount, currency)) in CREATES.iter().enumerate() {
         let pid = format!("tamper-{n}");
         let base = json!({"method": if order.contains("akulaku") { "akulaku" } else { "truemoney" },
-            "returnUrl":"http://shop.test/r","idempotencyKey":pid});
+            "returnUrl":"http://shop.test/r","idempotencyKey":pid,"shopper":{"phone":"0812345678"}});
         let with = |extra: Value| {
             let mut b = base.clone();
             b.as_object_mut()
@@ -330,8 +330,11 @@ async fn created_orders_are_listed_after_the_seed_and_price_the_payment() {
     let (s, ch) =
         pay(json!({"orderId":id,"method":"truemoney_qr","amount":400000,"currency":"THB"})).await;
     assert_eq!((s, &ch["amount"]), (StatusCode::OK, &json!(400000)), "{ch}");
-    let (s, ch) =
-        pay(json!({"orderId":id,"method":"truemoney","returnUrl":"http://shop.test/r"})).await;
+    let (s, ch) = pay(
+        json!({"orderId":id,"method":"truemoney","returnUrl":"http://shop.test/r",
+            "shopper":{"phone":"0812345678"}}),
+    )
+    .await;
     assert_eq!((s, &ch["amount"]), (StatusCode::OK, &json!(400000)), "{ch}");
     let (s, v) =
         pay(json!({"orderId":id,"method":"truemoney_qr","amount":1,"currency":"THB"})).await;

@@ -80,7 +80,10 @@ async fn wooshpay_intent_confirm_decline_then_succeed() {
     .await;
     assert_eq!(s, StatusCode::OK, "{c}");
     assert_eq!(c["status"], "requires_action");
-    let url = c["next_action"]["redirect_to_url"]["url"].as_str().unwrap();
+    assert_eq!(c["next_action"]["type"], "truemoney_handle_redirect");
+    let url = c["next_action"]["truemoney_handle_redirect"]["url"]
+        .as_str()
+        .unwrap();
     assert_eq!(url, format!("http://sandbox.test/pay/{id}"));
 
     let (s, _, h) = send(

@@ -1,5 +1,6 @@
 //! The demo shop's Opn backend: `POST /shop/api/omise/charges` charges the widget's source (or an
-//! inline source of the catalogue's wire name) for the order's price, `GET …?id=` retrieves it.
+//! inline source of the catalogue's wire name with the shopper's inputs the request carries) for
+//! the order's price, `GET …?id=` retrieves it.
 
 use super::backend::{Backend, Credential};
 use super::client::{call, Call};
@@ -13,9 +14,10 @@ use axum::http::{header, HeaderMap, Method};
 use axum::response::Response;
 use axum::routing::post;
 use axum::Router;
-use kasir_core::catalogue::Psp;
+use kasir_core::catalogue::{Input, Offer, Psp};
 use kasir_core::money::Currency;
 use kasir_core::wire::omise::{ChargeParams, NewSource, SourceRef};
+use kasir_core::wire::Extra;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -48,13 +50,48 @@ fn source(order: &Order, currency: Currency) -> Result<SourceRef, ShopError> {
         Some(Value::Object(o)) if o.get("id").is_some_and(Value::is_string) => {
             Ok(SourceRef::Id(o["id"].as_str().unwrap_or_default().into()))
         }
-        _ => Ok(SourceRef::New(NewSource {
-            kind: order
-                .row(Psp::Omise, currency)?
-                .wire_name_for(order.mobile())
-                .into(),
-            ..NewSource::default()
-        })),
+        _ => Ok(SourceRef::New(inline(
+            order,
+            order.row(Psp::Omise, currency)?,
+        ))),
+    }
+}
+
+/// An inline source of the row's wire name for the device, with every input the row asks for
+/// taken from the request's `shopper` (the bank inside the name for bank-in-name rows) and the
+/// phone's platform where the row sends one. The PSP checks them.
+fn inline(order: &Order, row: &Offer) -> NewSource {
+    let mobile = order.mobile();
+    let sh = &order.shopper;
+    let text = |k: &str| sh[k].as_str().map(str::to_string);
+    let bank = text("bank");
+    let mut extra = Extra::new();
+    let mut put = |k: &str, v: Option<Value>| {
+        if let Some(v) = v {
+            extra.insert(k.into(), v);
+        }
+    };
+    if row.asks(Input::Bank, mobile) {
+        put("bank", bank.clone().map(Value::String));
+    }
+    if row.asks(Input::Email, mobile) {
+        put("email", text("email").map(Value::String));
+    }
+    if row.asks(Input::InstallmentTerm, mobile) {
+        put("installment_term", sh.get("installmentTerm").cloned());
+    }
+    let platform = (row.platform_type && mobile)
+        .then(|| order.os())
+        .flatten()
+        .filter(|os| os == "IOS" || os == "ANDROID");
+    NewSource {
+        kind: row.wire_name_with(mobile, bank.as_deref()),
+        phone_number: row
+            .asks(Input::Phone, mobile)
+            .then(|| text("phone"))
+            .flatten(),
+        platform_type: platform,
+        extra,
     }
 }
 

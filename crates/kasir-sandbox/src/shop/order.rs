@@ -66,6 +66,10 @@ pub struct Order {
     /// `{mobile, os}` (or `"mobile"`).
     #[serde(default)]
     pub device: Value,
+    /// What the shopper gave in the widget (`{phone, email, bank, installmentTerm}`): the shop
+    /// passes each field the method asks for to the PSP (an Opn inline source).
+    #[serde(default)]
+    pub shopper: Value,
     /// WooshPay: confirm at once.
     #[serde(default)]
     pub confirm: Option<bool>,

@@ -982,6 +982,63 @@ async fn deliveries(d: &mut Driver) {
 
 /// Start a sandbox on a random port (fresh database, shop webhooks on), drive every flow and
 /// return every answer and delivery.
+/// Issue 11's shapes: an FPX source (bank, email), an instalment source (term), a PayNow charge
+/// (PNG QR) and a QRIS intent (`qris_display_qr_code`).
+async fn southeast_asia(d: &mut Driver) {
+    d.call(
+        "opn source fpx",
+        "omise::Source",
+        "POST",
+        "/sources",
+        Auth::Basic(OPN_PK),
+        Body::Json(
+            json!({"type":"fpx","amount":10000,"currency":"MYR","bank":"cimb","email":"a@b.my"}),
+        ),
+    )
+    .await;
+    d.call("opn source installment", "omise::Source", "POST", "/sources", Auth::Basic(OPN_PK),
+        Body::Json(json!({"type":"installment_kbank","amount":300000,"currency":"THB","installment_term":3})))
+        .await;
+    d.call(
+        "opn charge paynow",
+        "omise::Charge",
+        "POST",
+        "/charges",
+        Auth::Basic(OPN_SK),
+        Body::Json(json!({"amount":10000,"currency":"SGD","source":{"type":"paynow"}})),
+    )
+    .await;
+    d.call(
+        "opn source error phone",
+        "omise::Error",
+        "POST",
+        "/sources",
+        Auth::Basic(OPN_PK),
+        Body::Json(json!({"type":"truemoney","amount":2000,"currency":"THB"})),
+    )
+    .await;
+    let pi = d
+        .call(
+            "wp intent qris",
+            "wooshpay::PaymentIntent",
+            "POST",
+            "/v1/payment_intents",
+            Auth::Bearer(WP_SK),
+            Body::Form("amount=15000000&currency=IDR&payment_method_types[0]=qris"),
+        )
+        .await;
+    let id = s(&pi, "id");
+    d.call(
+        "wp intent qris confirm",
+        "wooshpay::PaymentIntent",
+        "POST",
+        &format!("/v1/payment_intents/{id}/confirm"),
+        Auth::Bearer(WP_SK),
+        Body::Form("payment_method_data[type]=qris"),
+    )
+    .await;
+}
+
 pub async fn drive_every_flow() -> Vec<Answer> {
     let dir = tempfile::tempdir().unwrap();
     let cfg = kasir_sandbox::Config {
@@ -1005,6 +1062,7 @@ pub async fn drive_every_flow() -> Vec<Answer> {
     opn(&mut d).await;
     wooshpay(&mut d).await;
     ecommpay(&mut d).await;
+    southeast_asia(&mut d).await;
     deliveries(&mut d).await;
     drop(dir);
     d.answers

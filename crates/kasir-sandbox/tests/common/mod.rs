@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod flows;
+pub mod opn_types;
 pub mod routes;
 
 use axum::body::Body;

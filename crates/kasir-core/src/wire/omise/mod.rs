@@ -10,7 +10,9 @@ mod list;
 mod refund;
 mod source;
 
-pub use capability::{AmountLimit, Capability, CapabilityLimits, PaymentMethod};
+pub use capability::{
+    AmountLimit, BankInfo, Capability, CapabilityBank, CapabilityLimits, MinLimit, PaymentMethod,
+};
 pub use charge::{Charge, ChargeParams, ChargeStatus, PlatformFee, SourceRef, TransactionFees};
 pub use event::{Event, WebhookDelivery};
 pub use list::{Error, List};

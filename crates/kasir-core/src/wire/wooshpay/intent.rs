@@ -54,6 +54,19 @@ pub struct RedirectToUrl {
     pub return_url: Option<String>,
 }
 
+/// The `{method}_display_qr_code` member of a `next_action` (Stripe's shape).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DisplayQrCode {
+    /// What the QR encodes.
+    pub data: String,
+    /// The QR as PNG.
+    pub image_url_png: String,
+    /// The QR as SVG.
+    pub image_url_svg: String,
+    /// When the QR stops being payable, Unix seconds.
+    pub expires_at: i64,
+}
+
 /// `next_action`: `{type: X, X: {url, …}}` whatever X is named.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NextAction {
@@ -78,6 +91,28 @@ impl NextAction {
             extra.insert(kind.clone(), v);
         }
         NextAction { kind, extra }
+    }
+    /// A `{method}_handle_redirect` action.
+    pub fn handle_redirect(method: &str, r: RedirectToUrl) -> NextAction {
+        NextAction::member(format!("{method}_handle_redirect"), r)
+    }
+    /// A `{method}_display_qr_code` action.
+    pub fn display_qr_code(method: &str, q: DisplayQrCode) -> NextAction {
+        NextAction::member(format!("{method}_display_qr_code"), q)
+    }
+    fn member<T: Serialize>(kind: String, member: T) -> NextAction {
+        let mut extra = Extra::new();
+        if let Ok(v) = serde_json::to_value(member) {
+            extra.insert(kind.clone(), v);
+        }
+        NextAction { kind, extra }
+    }
+    /// The QR under `{method}_display_qr_code`, when the action is one.
+    pub fn qr_code(&self) -> Option<DisplayQrCode> {
+        if !self.kind.ends_with("_display_qr_code") {
+            return None;
+        }
+        serde_json::from_value(self.extra.get(&self.kind)?.clone()).ok()
     }
 }
 

@@ -15,8 +15,8 @@ pub use checkout::{
 };
 pub use events::{Event, EventData, WebhookEndpoint};
 pub use intent::{
-    NextAction, PaymentError, PaymentIntent, PaymentIntentParams, PaymentMethodRef, RedirectToUrl,
-    TerminalOptions,
+    DisplayQrCode, NextAction, PaymentError, PaymentIntent, PaymentIntentParams, PaymentMethodRef,
+    RedirectToUrl, TerminalOptions,
 };
 pub use list::{Error, ErrorEnvelope, List};
 pub use refund::Refund;

@@ -1,9 +1,11 @@
 //! Charges: create (from a source id or an inline source), retrieve, update, list.
 
+use super::account::Settings;
 use super::api::{auth, err, idem, load, not_found, params, OpnResult, CHARGE, SOURCE};
+use super::documents::qr_filename;
 use super::events::emit;
 use super::lists::{paged, refund_list};
-use super::sources::{check, new_source};
+use super::sources::{check, check_new, new_source};
 use crate::config::{PENDING_EXPIRY_SECS, QR_EXPIRY_SECS};
 use crate::http::base_url;
 use crate::ids::{hex_upper, opn_id};
@@ -25,7 +27,7 @@ use std::sync::Arc;
 /// Stored kind of a charge's expiry timer.
 pub const EXPIRE_TIMER: &str = "omise_expire";
 
-fn charge_source(c: &rusqlite::Transaction<'_>, p: &Value) -> OpnResult<Source> {
+fn charge_source(st: &AppState, c: &rusqlite::Transaction<'_>, p: &Value) -> OpnResult<Source> {
     let inv = |m: &str| err(StatusCode::BAD_REQUEST, "invalid_charge", m);
     match p.get("source") {
         Some(Value::String(sid)) => {
@@ -37,19 +39,22 @@ fn charge_source(c: &rusqlite::Transaction<'_>, p: &Value) -> OpnResult<Source> 
         }
         Some(obj @ Value::Object(_)) => {
             let kind = str_param(obj, "type").unwrap_or_default();
-            let (amount, currency, offer) = check(
+            let acct = Settings::current_in(st, c);
+            let (amount, currency, offer) = check_new(
+                &acct,
+                obj,
                 &kind,
                 int_param(p, "amount"),
                 str_param(p, "currency"),
                 "invalid_charge",
             )?;
-            Ok(new_source(obj, &kind, amount, currency, offer))
+            Ok(new_source(&acct, obj, &kind, amount, currency, offer))
         }
         _ => Err(inv("source is required")),
     }
 }
 
-fn qr_code(base: &str, charge_id: &str, now: i64) -> ScannableCode {
+fn qr_code(base: &str, charge_id: &str, kind: &str, now: i64) -> ScannableCode {
     let docu = opn_id("docu");
     let token = hex_upper(16);
     ScannableCode {
@@ -59,7 +64,7 @@ fn qr_code(base: &str, charge_id: &str, now: i64) -> ScannableCode {
             object: "document".into(),
             livemode: Some(false),
             deleted: Some(false),
-            filename: Some("qrcode.svg".into()),
+            filename: Some(qr_filename(kind).into()),
             location: Some(format!("/charges/{charge_id}/documents/{docu}")),
             kind: Some("qr".into()),
             download_uri: format!("{base}/charges/{charge_id}/documents/{docu}/downloads/{token}"),
@@ -79,7 +84,7 @@ pub fn create_tx(
     p: &Value,
 ) -> OpnResult<Charge> {
     let inv = |m: &str| err(StatusCode::BAD_REQUEST, "invalid_charge", m);
-    let mut source = charge_source(c, p)?;
+    let mut source = charge_source(st, c, p)?;
     let (amount, currency, _) = check(
         &source.kind,
         int_param(p, "amount"),
@@ -106,7 +111,7 @@ pub fn create_tx(
     }
     let id = opn_id("chrg");
     if offline {
-        source.scannable_code = Some(qr_code(base, &id, now));
+        source.scannable_code = Some(qr_code(base, &id, &source.kind, now));
     }
     source.charge_status = Some(ChargeStatus::Pending.as_str().into());
     let code = currency.code().to_string();

@@ -1,5 +1,6 @@
 //! Opn flags.
 
+use super::account::{parse_disabled, parse_inactive};
 use clap::Args;
 
 /// Opn settings (`--omise-*`).
@@ -41,4 +42,34 @@ pub struct OmiseConfig {
         default_value = "a2FzaXJfb21pc2Vfd2ViaG9va19zZWNyZXQ="
     )]
     pub webhook_secret: String,
+    /// Source types the emulated account does not have (comma list of catalogue wire names,
+    /// bank-in-name types per bank: `promptpay,installment_kbank,mobile_banking_scb`): left out
+    /// of `GET /capability` and refused by `POST /sources`.
+    #[arg(
+        id = "omise_disable_methods",
+        value_name = "SOURCE_TYPE",
+        long = "omise-disable-methods",
+        env = "KASIR_OMISE_DISABLE_METHODS",
+        value_delimiter = ',',
+        value_parser = parse_disabled
+    )]
+    pub disable_methods: Vec<String>,
+    /// Banks listed as inactive (`active: false`) in `GET /capability` and refused by
+    /// `POST /sources` (comma list of `method:bank`, e.g. `fpx:rhb,fpx:hsbc`).
+    #[arg(
+        id = "omise_inactive_banks",
+        value_name = "METHOD:BANK",
+        long = "omise-inactive-banks",
+        env = "KASIR_OMISE_INACTIVE_BANKS",
+        value_delimiter = ',',
+        value_parser = parse_inactive
+    )]
+    pub inactive_banks: Vec<String>,
+    /// The account absorbs instalment interest (`zero_interest_installments: true`).
+    #[arg(
+        id = "omise_zero_interest_installments",
+        long = "omise-zero-interest-installments",
+        env = "KASIR_OMISE_ZERO_INTEREST_INSTALLMENTS"
+    )]
+    pub zero_interest_installments: bool,
 }

@@ -1,12 +1,14 @@
 //! The QR image of an offline charge: `GET /charges/:id/documents/:docu/downloads/:token`, an SVG
-//! (no credentials, the token is the secret) encoding the charge's customer page.
+//! or a PNG as its file name says (no credentials, the token is the secret) encoding the charge's
+//! customer page.
 
 use super::api::{err, OpnError, CHARGE};
-use crate::http::{base_url, esc, html};
+use crate::http::base_url;
+use crate::qr_image;
 use crate::state::AppState;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use kasir_core::wire::omise::Charge;
 use std::sync::Arc;
 
@@ -33,22 +35,15 @@ pub async fn download(
         return Err(missing());
     }
     let url = format!("{}/pay/{id}", base_url(&headers, &st));
-    Ok(match qrcode::QrCode::new(url.as_bytes()) {
-        Ok(code) => {
-            let svg = code
-                .render::<qrcode::render::svg::Color<'_>>()
-                .min_dimensions(240, 240)
-                .quiet_zone(true)
-                .build();
-            (
-                [
-                    (header::CONTENT_TYPE, "image/svg+xml"),
-                    (header::CACHE_CONTROL, "no-store"),
-                ],
-                svg,
-            )
-                .into_response()
-        }
-        Err(e) => html(StatusCode::INTERNAL_SERVER_ERROR, esc(&e.to_string())),
-    })
+    let format = qr_image::Format::of_filename(img.filename.as_deref().unwrap_or_default());
+    Ok(qr_image::response(&url, format))
+}
+
+/// The QR file name Opn gives an offline source type: PayNow `qrcode.png`, every other
+/// (PromptPay, TrueMoney QR, DuitNow QR) `qrcode.svg`.
+pub fn qr_filename(kind: &str) -> &'static str {
+    match kind {
+        "paynow" => "qrcode.png",
+        _ => "qrcode.svg",
+    }
 }

@@ -1,12 +1,14 @@
 //! Opn Payments (Omise): sources, charges, QR documents, refunds, events with signed webhooks,
 //! lists and capability, behind the [`Emulator`] trait.
 
+mod account;
 mod api;
 mod capability;
 mod charges;
 pub mod config;
 mod documents;
 mod events;
+mod fields;
 mod lifecycle;
 mod lists;
 mod refunds;
@@ -34,6 +36,12 @@ impl Emulator for Opn {
         // `POST /sources` is browser-callable (public key) and answers CORS.
         let public = Router::new()
             .route("/sources", post(sources::create))
+            .route(
+                "/_sandbox/omise/capability",
+                get(capability::settings)
+                    .post(capability::set)
+                    .delete(capability::reset),
+            )
             .layer(cors_any());
         Router::new()
             .merge(public)

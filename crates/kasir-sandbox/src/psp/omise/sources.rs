@@ -1,7 +1,9 @@
 //! Sources (`POST /sources`, `GET /sources/:id`) and the type / amount / currency check a source
 //! or a charge passes, against the catalogue.
 
+use super::account::Settings;
 use super::api::{auth, err, idem, not_found, params, OpnError, OpnResult, SOURCE};
+use super::fields::check_fields;
 use crate::ids::opn_id;
 use crate::params::{int_param, str_param, NotAnInteger};
 use crate::state::AppState;
@@ -11,7 +13,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use kasir_core::catalogue::{
-    availability, offer_by_wire_name, Availability, Flow, Offer, Psp, Unavailable,
+    availability, offer_by_wire_name, Availability, Flow, Input, Offer, Psp, Unavailable,
 };
 use kasir_core::money::{Currency, Money};
 use kasir_core::time::format_rfc3339;
@@ -66,6 +68,21 @@ pub fn check(
     }
 }
 
+/// [`check`], then the method's own fields (`fields`: the source's parameters) against the
+/// account: what a new source must pass.
+pub fn check_new(
+    acct: &Settings,
+    fields: &Value,
+    kind: &str,
+    amount: Result<Option<i64>, NotAnInteger>,
+    currency: Option<String>,
+    code: &str,
+) -> OpnResult<(i64, Currency, &'static Offer)> {
+    let (amount, currency, row) = check(kind, amount, currency, code)?;
+    check_fields(acct, fields, kind, row, Money::new(amount, currency), code)?;
+    Ok((amount, currency, row))
+}
+
 /// The source `flow` of a wire name: `offline` for QR rows, `app_redirect` for a row's mobile
 /// (deep-link) name or an app-redirect row, `redirect` otherwise.
 fn flow_of(kind: &str, offer: &Offer) -> &'static str {
@@ -78,8 +95,16 @@ fn flow_of(kind: &str, offer: &Offer) -> &'static str {
 }
 
 /// A new, unstored source of `kind` from the parameters `p` (the shopper's inputs).
-pub fn new_source(p: &Value, kind: &str, amount: i64, currency: Currency, offer: &Offer) -> Source {
+pub fn new_source(
+    acct: &Settings,
+    p: &Value,
+    kind: &str,
+    amount: i64,
+    currency: Currency,
+    offer: &Offer,
+) -> Source {
     let id = opn_id("src");
+    let installment = offer.inputs.contains(&Input::InstallmentTerm);
     Source {
         object: "source".into(),
         location: Some(format!("/sources/{id}")),
@@ -98,6 +123,7 @@ pub fn new_source(p: &Value, kind: &str, amount: i64, currency: Currency, offer:
         kind: kind.into(),
         charge_status: Some("unknown".into()),
         discounts: Some(Vec::new()),
+        zero_interest_installments: installment.then_some(acct.zero_interest_installments),
         ..Source::default()
     }
 }
@@ -111,13 +137,16 @@ pub async fn create(
     auth(&st, &headers, true)?;
     let (p, raw) = params(&headers, body).await?;
     let kind = str_param(&p, "type").unwrap_or_default();
-    let (amount, currency, offer) = check(
+    let acct = Settings::current(&st);
+    let (amount, currency, offer) = check_new(
+        &acct,
+        &p,
         &kind,
         int_param(&p, "amount"),
         str_param(&p, "currency"),
         "bad_request",
     )?;
-    let src = new_source(&p, &kind, amount, currency, offer);
+    let src = new_source(&acct, &p, &kind, amount, currency, offer);
     let src = idem(&st, "omise:sources", &headers, &raw, |c| {
         store::put(c, SOURCE, &src.id, &src)?;
         Ok(src.clone())

@@ -1,12 +1,15 @@
 //! Payment intents: create (optionally confirming; each expires after `--expiry-secs`, 24 h by
 //! default), retrieve and confirm (also from the browser with the publishable key and the
-//! client secret), cancel, list.
+//! client secret; `next_action` is `{wire}_handle_redirect` to the customer page, or for QR
+//! methods `{wire}_display_qr_code`, whose `expires_at` — `--expiry-secs`, 600 s by default —
+//! also ends the intent), cancel, list.
 
 use super::api::{auth, idem, invalid, list, missing, params, WpResult, PI};
 use super::lifecycle::EXPIRE_TIMER;
+use super::qr::display_qr;
 use super::validate::{check_amount, method_options, method_types};
 use super::webhooks::emit;
-use crate::config::PENDING_EXPIRY_SECS;
+use crate::config::{PENDING_EXPIRY_SECS, QR_EXPIRY_SECS};
 use crate::http::base_url;
 use crate::ids::{alnum, snowflake};
 use crate::params::{bool_param, int_param, object_param, str_param, NotAnInteger};
@@ -16,6 +19,7 @@ use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::Json;
+use kasir_core::catalogue::{offer_by_wire_name_in, Flow, Psp};
 use kasir_core::wire::wooshpay::{List, NextAction, PaymentIntent, RedirectToUrl, TerminalOptions};
 use kasir_core::wire::Extra;
 use serde_json::Value;
@@ -93,9 +97,14 @@ pub fn new_intent(spec: IntentSpec) -> WpResult<PaymentIntent> {
     })
 }
 
-/// The customer page an intent's redirect leads to.
+/// A `redirect_to_url` action (a checkout session's intent: to the session's page).
 pub fn redirect_to(url: String, return_url: Option<String>) -> NextAction {
     NextAction::redirect_to_url(RedirectToUrl { url, return_url })
+}
+
+/// The customer page a confirmed intent leads to, as `{wire}_handle_redirect`.
+fn handle_redirect(wire: &str, url: String, return_url: Option<String>) -> NextAction {
+    NextAction::handle_redirect(wire, RedirectToUrl { url, return_url })
 }
 
 /// Confirm an intent: attach a payment method and ask for the redirect.
@@ -140,10 +149,20 @@ pub fn confirm(
     pi.payment_method = Some(snowflake("pm"));
     pi.status = "requires_action".into();
     pi.last_payment_error = None;
-    pi.next_action = Some(redirect_to(
-        format!("{base}/pay/{}", pi.id),
-        pi.return_url.clone(),
-    ));
+    let qr = pi
+        .currency
+        .parse()
+        .ok()
+        .and_then(|c| offer_by_wire_name_in(Psp::Wooshpay, &ty, c))
+        .is_some_and(|o| o.flow == Flow::OfflineQr);
+    pi.next_action = Some(if qr {
+        // the QR's own lifetime: the intent is canceled when it ends
+        let due = now_ms() + st.cfg.expiry_ms(QR_EXPIRY_SECS);
+        store::set_timer(c, &pi.id, EXPIRE_TIMER, due)?;
+        display_qr(base, &ty, &pi.id, due)
+    } else {
+        handle_redirect(&ty, format!("{base}/pay/{}", pi.id), pi.return_url.clone())
+    });
     store::put(c, PI, &pi.id, pi)?;
     emit(st, c, "payment_intent.requires_action", pi)?;
     Ok(())

@@ -7,6 +7,7 @@ pub mod config;
 mod intents;
 mod lifecycle;
 mod line_items;
+mod qr;
 mod refunds;
 mod validate;
 mod webhooks;
@@ -45,6 +46,7 @@ impl Emulator for Wooshpay {
                 post(intents::create).get(intents::list_all),
             )
             .route("/v1/payment_intents/{id}/cancel", post(intents::cancel))
+            .route("/wooshpay/qr/{id}/{file}", get(qr::image))
             .route("/v1/refunds", post(refunds::create).get(refunds::list_all))
             .route("/v1/refunds/{id}", get(refunds::get))
             .route(
