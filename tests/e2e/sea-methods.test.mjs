@@ -142,3 +142,29 @@ test("Thai mobile banking on a phone: app redirect with the bank in the type and
   await o.close();
   await phone.close();
 });
+
+// Regression: the sandbox's GET /capability answered no CORS, so the widget's call from the
+// shopper's browser always failed and fell back to the catalogue (silently, by design).
+test("capability filtering: what the account has disabled is not offered, an inactive bank is shown disabled", async () => {
+  const control = `${sandbox.url}/_sandbox/omise/capability`;
+  const set = await fetch(control, { method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ disabled: ["promptpay", "installment_kbank"], inactive_banks: ["fpx:rhb"] }) });
+  assert.equal(set.status, 200, await set.text());
+  try {
+    const th = await open({ amount: 300000 });
+    const methods = await methodsOf(th.page);
+    assert.ok(!methods.includes("promptpay") && methods.includes("truemoney_qr"), methods.join());
+    await th.page.getByRole("radio", { name: "Installments" }).click();
+    const banks = await th.page.getByRole("combobox", { name: "Bank" }).locator("option").evaluateAll((os) => os.map((o) => o.value));
+    assert.ok(!banks.includes("kbank") && banks.includes("scb"), banks.join());
+    await th.close();
+    const my = await open({ currency: "MYR", amount: 9900, methods: ["fpx"] });
+    await my.page.getByRole("radio", { name: "FPX" }).click();
+    const rhb = my.page.getByRole("combobox", { name: "Bank" }).locator("option[value=rhb]");
+    assert.equal(await rhb.getAttribute("disabled"), "");
+    assert.match(await rhb.textContent(), /not available now/);
+    await my.close();
+  } finally {
+    await fetch(control, { method: "DELETE" });
+  }
+});

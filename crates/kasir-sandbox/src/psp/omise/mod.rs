@@ -33,9 +33,11 @@ impl Emulator for Opn {
         Psp::Omise
     }
     fn routes(&self) -> Router<Arc<AppState>> {
-        // `POST /sources` is browser-callable (public key) and answers CORS.
+        // `POST /sources` and `GET /capability` are browser-callable (public key) and answer
+        // CORS, as Opn's do (Omise.js reads the capability from the shopper's browser).
         let public = Router::new()
             .route("/sources", post(sources::create))
+            .route("/capability", get(capability::get))
             .route(
                 "/_sandbox/omise/capability",
                 get(capability::settings)
@@ -60,7 +62,6 @@ impl Emulator for Opn {
             )
             .route("/events", get(events::list))
             .route("/events/{id}", get(events::get))
-            .route("/capability", get(capability::get))
             .route(
                 "/_sandbox/omise/charges/{id}/funding",
                 post(refunds::set_funding),
