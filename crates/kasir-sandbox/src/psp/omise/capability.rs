@@ -3,8 +3,9 @@
 //! banks), narrowed by the account settings; and the test control that changes them
 //! (`GET/POST/DELETE /_sandbox/omise/capability`).
 
-use super::account::{source_types, Settings, ACCOUNT, ID};
+use super::account::{Settings, ACCOUNT, ID};
 use super::api::{auth, OpnResult};
+use super::source_types::source_types;
 use crate::error::{ApiError, Plain};
 use crate::state::AppState;
 use crate::store;

@@ -1,6 +1,6 @@
 //! Opn flags.
 
-use super::account::{parse_disabled, parse_inactive};
+use super::source_types::{parse_disabled, parse_inactive};
 use clap::Args;
 
 /// Opn settings (`--omise-*`).

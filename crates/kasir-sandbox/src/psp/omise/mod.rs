@@ -12,6 +12,7 @@ mod fields;
 mod lifecycle;
 mod lists;
 mod refunds;
+mod source_types;
 mod sources;
 
 use crate::emulator::Emulator;
