@@ -33,6 +33,7 @@ clippy:
 	cargo clippy --locked --workspace --all-targets -- -D warnings
 	cargo clippy --locked -p kasir -p kasir-core --no-default-features $(WASM) --all-targets -- -D warnings
 	cargo clippy --locked -p kasir-core --all-features $(WASM) --all-targets -- -D warnings
+	cargo clippy --locked -p kasir-qr --features module $(WASM) -- -D warnings
 
 test-native:
 	cargo test --locked --workspace

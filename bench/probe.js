@@ -1,10 +1,16 @@
 // Inlined at the top of every bench page's <head> (not counted as widget bytes). Records when
 // the first payment-method radio exists (`seen`) and when the frame showing it has been painted
 // (`ready`: a requestAnimationFrame after the element appears, then a task, which runs after the
-// frame is committed). Times are performance.now(), i.e. milliseconds since navigation start.
+// frame is committed), and every long task (> 50 ms, the Long Tasks API). Times are
+// performance.now(), i.e. milliseconds since navigation start.
 (function () {
   var sel = __SELECTOR__;
-  var b = (window.__bench = {});
+  var b = (window.__bench = { longTasks: [] });
+  try {
+    new PerformanceObserver(function (list) {
+      list.getEntries().forEach(function (e) { b.longTasks.push({ start: e.startTime, duration: e.duration }); });
+    }).observe({ type: "longtask", buffered: true });
+  } catch (e) { b.longTasks = null; }
   function check() {
     if (b.seen || !document.querySelector(sel)) return;
     b.seen = performance.now();

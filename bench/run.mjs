@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `make bench`: Kasir vs Adyen Web Drop-in (npm @adyen/adyen-web, rendered offline from
-// bench/payment-methods.json with every call to Adyen's servers aborted by Playwright routing),
+// bench/payment-methods.json with every call to Adyen's servers aborted by Playwright routing) in
+// two builds: tree-shaken ESM (bench/adyen-esm/entry.mjs through esbuild, as a merchant's bundler
+// builds it: issue 13's reference) and the all-components single file (as Adyen's CDN serves it),
 // in the same headless Debian Chromium, alternating; then Kasir-only QR timings and the sandbox
 // under wrk. Prints one table and writes target/bench/report.md + report.json.
 //
@@ -30,6 +32,12 @@ const debug = join(root, "target/debug/kasir-sandbox");
 const SANDBOX_BIN = process.env.SANDBOX_BIN || (existsSync(release) ? release : debug);
 if (!existsSync(SANDBOX_BIN)) throw new Error(`no sandbox binary at ${SANDBOX_BIN}: cargo build --release -p kasir-sandbox`);
 const loaderSrc = readFileSync(join(root, "dist/kasir.js"), "utf8");
+/** Everything kasir.js can load for a provider (brotli -q 11): itself, the first paint's files
+ * and the parts it loads on demand (the QR module), as scripts/size-check.sh counts them. */
+function kasirEverything() {
+  const names = new Set(loaderSrc.match(/kasir-(qr-)?[0-9a-f]+(_bg\.wasm|\.js|\.css)/g));
+  return ["kasir.js", ...names].reduce((t, f) => t + sizes(readFileSync(join(root, "dist", f))).brotli, 0);
+}
 if (!/kasir-[0-9a-f]+_bg\.wasm/.test(loaderSrc)) throw new Error("dist/kasir.js does not name a wasm file: run make widget");
 
 const report = {
@@ -47,8 +55,16 @@ const probe = "<script>" + readFileSync(join(bench, "probe.js"), "utf8").replace
 const paymentMethods = readFileSync(join(bench, "payment-methods.json"), "utf8");
 const qrWasm = join(root, "target/bench-qr/wasm32-unknown-unknown/release/kasir_qr_bench.wasm");
 
+// Adyen tree-shaken: bundled now with the esbuild in node_modules (minified IIFE + stylesheet).
+const adyenEsm = join(out, "adyen-esm");
+mkdirSync(adyenEsm, { recursive: true });
+execFileSync(join(root, "node_modules/.bin/esbuild"), [join(bench, "adyen-esm/entry.mjs"), "--bundle", "--minify",
+  "--format=iife", "--target=es2020", "--log-level=warning", `--outfile=${join(adyenEsm, "adyen.js")}`], { stdio: "inherit" });
+report.config.esbuild = execFileSync(join(root, "node_modules/.bin/esbuild"), ["--version"]).toString().trim();
+
 const sandbox = await startSandbox(SANDBOX_BIN, ["--no-shop-webhooks"]);
-const cdn = await startCdn({ "/qr/bench.wasm": qrWasm });
+const cdn = await startCdn({ "/qr/bench.wasm": qrWasm, "/adyen-esm/adyen.js": join(adyenEsm, "adyen.js"),
+  "/adyen-esm/adyen.css": join(adyenEsm, "adyen.css") });
 // The Kasir page's order, created before the page is served and rendered into it (as a merchant's
 // server renders its order id), so the measured page does no extra request before it mounts.
 const orderId = await createOrder(sandbox.url, { amount: 400000, currency: "THB", provider: "omise" });
@@ -56,12 +72,14 @@ const render = (file) => readFileSync(join(bench, file), "utf8").replace("<!--PR
   .replaceAll("{{CDN}}", cdn.url).replaceAll("{{SANDBOX}}", sandbox.url).replaceAll("{{ORDER_ID}}", orderId)
   .replace("{{PAYMENT_METHODS}}", paymentMethods.trim());
 const host = await startHost({ "/kasir.html": render("kasir.html"), "/adyen.html": render("adyen.html"),
+  "/adyen-esm.html": render("adyen-esm.html"),
   "/floor.html": render("floor.html"), "/blank.html": "<!doctype html><title>blank</title>" });
 log(`sandbox ${sandbox.url} (${report.config.sandbox}), cdn ${cdn.url}, host ${host.url}`);
 
 const browser = await launch();
 report.machine.chromium = browser.version();
-const PAGES = ["kasir", "adyen", "floor"];
+const PAGES = ["kasir", "adyen-esm", "adyen", "floor"];
+const WIDGETS = ["kasir", "adyen-esm", "adyen"];
 const offNet = /^https?:\/\/(?!127\.0\.0\.1[:/])/; // everything not on loopback: Adyen's CDN, analytics, df.
 
 /** Fresh context + page with the cache disabled and every off-loopback request aborted. */
@@ -81,7 +99,7 @@ async function freshPage() {
 async function loadPicker(name, p, timeout = 30000) {
   await p.page.goto(`${host.url}/${name}.html`, { waitUntil: "commit" });
   await p.page.waitForFunction(() => window.__bench && window.__bench.ready, null, { timeout, polling: 100 });
-  return p.page.evaluate(() => ({ ...window.__bench, radios: document.querySelectorAll("#pay [role=radio], #pay input[type=radio]").length,
+  return p.page.evaluate(() => ({ ...window.__bench, longTasks: (window.__bench.longTasks || []).slice(), radios: document.querySelectorAll("#pay [role=radio], #pay input[type=radio]").length,
     errors: window.__errors || [] }));
 }
 
@@ -89,7 +107,7 @@ async function loadPicker(name, p, timeout = 30000) {
 const isAsset = (url, ct) => /\.(js|cjs|mjs|wasm|css)$/.test(new URL(url).pathname) || /javascript|wasm|css/.test(ct || "");
 report.bytes = {};
 report.render = {};
-for (const name of ["kasir", "adyen"]) {
+for (const name of WIDGETS) {
   const p = await freshPage();
   const responses = [];
   p.page.on("response", (r) => responses.push(r));
@@ -111,12 +129,15 @@ for (const name of ["kasir", "adyen"]) {
   log(`${name}: ${files.length} files, ${total.raw} B raw, ${total.brotli} B brotli; methods: ${names.join(", ")}`);
   await p.context.close();
 }
-const adyenOnDisk = sizes(readFileSync(join(ADYEN_DIR, "index.cjs")));
+for (const n of ["adyen-esm", "adyen"]) report.bytes[n].everything = report.bytes[n].total.brotli;
+report.bytes.kasir.everything = kasirEverything();
 report.bytes.adyenNote = "Adyen: dist/cjs/index.cjs (all components, as the CDN UMD build) + dist/cjs/adyen.css, as requested by the page; " +
   `the method logos (${report.render.adyen.blocked.length} URL groups) come from Adyen's CDN and were blocked, so they are not counted.`;
 
 // ---------------------------------------------------------------- 2. navigation → picker ready
-report.ready = { kasir: [], adyen: [], floor: [], seen: { kasir: [], adyen: [], floor: [] } };
+report.ready = Object.fromEntries(PAGES.map((n) => [n, []]));
+report.ready.seen = Object.fromEntries(PAGES.map((n) => [n, []]));
+report.longTasks = Object.fromEntries(PAGES.map((n) => [n, []])); // per run: the longest task (ms) until ready + 1 s
 for (let i = 0; i < RUNS; i++) {
   const order = PAGES.map((_, k) => PAGES[(i + k) % PAGES.length]); // rotate who goes first
   for (const name of order) {
@@ -124,6 +145,9 @@ for (let i = 0; i < RUNS; i++) {
     const r = await loadPicker(name, p);
     report.ready[name].push(r.ready);
     report.ready.seen[name].push(r.seen);
+    await p.page.waitForTimeout(1000);
+    const tasks = await p.page.evaluate(() => window.__bench.longTasks);
+    report.longTasks[name].push(Math.max(0, ...tasks.map((t) => t.duration)));
     await p.context.close();
   }
   if (i % 5 === 4) log(`picker runs ${i + 1}/${RUNS}`);
@@ -141,7 +165,7 @@ async function wasmMemories(cdp) {
     functionDeclaration: "function () { return this.map(function (m) { return m.buffer.byteLength; }); }" });
   return r.result.value;
 }
-report.memory = { kasir: [], adyen: [], floor: [] };
+report.memory = Object.fromEntries(PAGES.map((n) => [n, []]));
 for (let i = 0; i < MEM_RUNS; i++) {
   for (const name of PAGES.map((_, k) => PAGES[(i + k) % PAGES.length])) {
     const p = await freshPage();
@@ -277,43 +301,48 @@ const kb = (b) => b.toLocaleString("en-US");
 const ms = (x) => x.toFixed(1);
 const ratio = (a, b) => (b ? (a / b).toFixed(2) + "×" : "–");
 const memMed = (name, k) => median(report.memory[name].map((m) => m[k]));
-const rs = { kasir: stats(report.ready.kasir), adyen: stats(report.ready.adyen), floor: stats(report.ready.floor) };
+const rs = Object.fromEntries(PAGES.map((n) => [n, stats(report.ready[n])]));
 const rows = [];
-const row = (what, k, a, r, note = "") => rows.push([what, k, a, r, note]);
+// Every row: Kasir, Adyen tree-shaken (ESM + esbuild), ratio, Adyen all-components, ratio, notes.
+const row = (what, k, a, r, a2 = "n/a", r2 = "", note = "") => rows.push([what, k, a, r, a2, r2, note]);
 const B = report.bytes;
-for (const c of ["raw", "gzip", "brotli"]) row(`bytes before picker usable, ${c === "raw" ? "raw" : c === "gzip" ? "gzip -9" : "brotli -q 11"}`,
-  kb(B.kasir.total[c]), kb(B.adyen.total[c]), ratio(B.kasir.total[c], B.adyen.total[c]), c === "raw" ? `${B.kasir.files.length} vs ${B.adyen.files.length} files` : "");
-row(`navigation → picker ready, median ms (min–max), n=${RUNS}`, `${ms(rs.kasir.median)} (${ms(rs.kasir.min)}–${ms(rs.kasir.max)})`,
-  `${ms(rs.adyen.median)} (${ms(rs.adyen.min)}–${ms(rs.adyen.max)})`, ratio(rs.kasir.median, rs.adyen.median),
-  `floor (static radios) ${ms(rs.floor.median)} (${ms(rs.floor.min)}–${ms(rs.floor.max)})`);
-row("  same, minus the floor median", ms(rs.kasir.median - rs.floor.median), ms(rs.adyen.median - rs.floor.median),
-  ratio(rs.kasir.median - rs.floor.median, rs.adyen.median - rs.floor.median));
-row(`JS heap used after render, median KiB, n=${MEM_RUNS}`, kb(Math.round(memMed("kasir", "heapAfterRender") / 1024)),
-  kb(Math.round(memMed("adyen", "heapAfterRender") / 1024)), ratio(memMed("kasir", "heapAfterRender"), memMed("adyen", "heapAfterRender")),
+const rowOf = (what, f, note = "") => row(what, f("kasir").text, f("adyen-esm").text, ratio(f("kasir").v, f("adyen-esm").v),
+  f("adyen").text, ratio(f("kasir").v, f("adyen").v), note);
+for (const c of ["raw", "gzip", "brotli"]) rowOf(`bytes before picker usable, ${c === "raw" ? "raw" : c === "gzip" ? "gzip -9" : "brotli -q 11"}`,
+  (n) => ({ v: B[n].total[c], text: kb(B[n].total[c]) }),
+  c === "raw" ? WIDGETS.map((n) => B[n].files.length).join(" / ") + " files" : c === "brotli" ? "issue 13 target: ≤ 0.50× tree-shaken" : "");
+rowOf("bytes the widget can ever load (one provider), brotli -q 11", (n) => ({ v: B[n].everything, text: kb(B[n].everything) }),
+  "Kasir: every file of the provider's build; Adyen: the same files (no lazy chunks in these builds)");
+rowOf(`navigation → picker ready, median ms (min–max), n=${RUNS}`, (n) => ({ v: rs[n].median, text: `${ms(rs[n].median)} (${ms(rs[n].min)}–${ms(rs[n].max)})` }),
+  `floor (static radios) ${ms(rs.floor.median)} (${ms(rs.floor.min)}–${ms(rs.floor.max)}); target ≤ 0.60× tree-shaken`);
+rowOf("  same, minus the floor median", (n) => ({ v: rs[n].median - rs.floor.median, text: ms(rs[n].median - rs.floor.median) }));
+const lt = (n) => stats(report.longTasks[n]);
+rowOf("longest task until ready + 1 s, median ms (max)", (n) => ({ v: lt(n).median, text: `${ms(lt(n).median)} (${ms(lt(n).max)})` }),
+  "Long Tasks API (> 50 ms only; 0 = none); target: none on Kasir's side");
+rowOf(`JS heap used after render, median KiB, n=${MEM_RUNS}`, (n) => ({ v: memMed(n, "heapAfterRender"), text: kb(Math.round(memMed(n, "heapAfterRender") / 1024)) }),
   `floor ${kb(Math.round(memMed("floor", "heapAfterRender") / 1024))}`);
-row("JS heap used after GC, median KiB", kb(Math.round(memMed("kasir", "heapAfterGc") / 1024)),
-  kb(Math.round(memMed("adyen", "heapAfterGc") / 1024)), ratio(memMed("kasir", "heapAfterGc"), memMed("adyen", "heapAfterGc")),
+rowOf("JS heap used after GC, median KiB", (n) => ({ v: memMed(n, "heapAfterGc"), text: kb(Math.round(memMed(n, "heapAfterGc") / 1024)) }),
   `floor ${kb(Math.round(memMed("floor", "heapAfterGc") / 1024))}`);
 const wasmKiB = (n) => (memMed(n, "wasmMemory") ? kb(memMed(n, "wasmMemory") / 1024) : "0 (no wasm)");
-row("wasm linear memory, KiB", wasmKiB("kasir"), wasmKiB("adyen"), "–", "WebAssembly.Memory buffers (CDP queryObjects); outside the JS heap");
+row("wasm linear memory, KiB", wasmKiB("kasir"), wasmKiB("adyen-esm"), "–", wasmKiB("adyen"), "–", "WebAssembly.Memory buffers (CDP queryObjects); outside the JS heap");
 const both = (n) => median(report.memory[n].map((m) => m.heapAfterGc + m.wasmMemory));
-row("JS heap after GC + wasm memory, median KiB", kb(Math.round(both("kasir") / 1024)), kb(Math.round(both("adyen") / 1024)),
-  ratio(both("kasir"), both("adyen")), `floor ${kb(Math.round(both("floor") / 1024))}`);
+rowOf("JS heap after GC + wasm memory, median KiB", (n) => ({ v: both(n), text: kb(Math.round(both(n) / 1024)) }),
+  `floor ${kb(Math.round(both("floor") / 1024))}`);
 const qf = stats(report.qrFlow);
-row(`click Pay (TrueMoney QR) → QR visible, ms, n=${QR_RUNS}`, `${ms(qf.median)} (${ms(qf.min)}–${ms(qf.max)})`, "n/a", "",
-  "sandbox on loopback: source + charge + QR SVG download");
-row("QR encode + SVG, 300 chars, wasm in Chromium, µs", ms(report.qrEncode.wasm.mean_us), "n/a", "", `mean of ${report.qrEncode.wasm.iterations}; same code as src/ui/qr_code.rs, opt-level z`);
-row("QR encode + SVG, 300 chars, native, µs", ms(report.qrEncode.native.mean_us), "n/a", "", `mean of ${report.qrEncode.native.iterations}; x86-64, opt-level z`);
+row(`click Pay (TrueMoney QR) → QR visible, ms, n=${QR_RUNS}`, `${ms(qf.median)} (${ms(qf.min)}–${ms(qf.max)})`, "n/a", "", "n/a", "",
+  "sandbox on loopback: source + charge + QR SVG download; target ≤ 150 ms");
+row("QR encode + SVG, 300 chars, wasm in Chromium, µs", ms(report.qrEncode.wasm.mean_us), "n/a", "", "n/a", "", `mean of ${report.qrEncode.wasm.iterations}; crates/kasir-qr (the QR module loaded on demand), opt-level z`);
+row("QR encode + SVG, 300 chars, native, µs", ms(report.qrEncode.native.mean_us), "n/a", "", "n/a", "", `mean of ${report.qrEncode.native.iterations}; x86-64, opt-level z`);
 if (report.wrk) {
   for (const mode of ["plain", "webhooks"]) {
     const w = report.wrk[mode];
     const label = mode === "plain" ? "sandbox" : "sandbox + slow/500 webhooks";
-    row(`${label}: charges/s, closed loop (16 conns)`, w.max.rps.toFixed(0), "n/a", "", `p50 ${w.max.p50_ms} ms, p99 ${w.max.p99_ms} ms, non-2xx ${w.max.non2xx}`);
-    row(`${label}: p50 / p99 ms at ~${RATE}/s`, `${w.fixed.p50_ms} / ${w.fixed.p99_ms}`, "n/a", "",
+    row(`${label}: charges/s, closed loop (16 conns)`, w.max.rps.toFixed(0), "n/a", "", "n/a", "", `p50 ${w.max.p50_ms} ms, p99 ${w.max.p99_ms} ms, non-2xx ${w.max.non2xx}`);
+    row(`${label}: p50 / p99 ms at ~${RATE}/s`, `${w.fixed.p50_ms} / ${w.fixed.p99_ms}`, "n/a", "", "n/a", "",
       `achieved ${w.fixed.rps.toFixed(1)}/s, non-2xx ${w.fixed.non2xx}` + (w.webhookReceiver ? `; receiver got ${w.webhookReceiver.total} deliveries (${w.webhookReceiver.s500} answered 500)` : ""));
   }
 }
-const header = ["measure", "Kasir", "Adyen Web Drop-in", "Kasir/Adyen", "notes"];
+const header = ["measure", "Kasir", "Adyen tree-shaken", "Kasir/tree-shaken", "Adyen all-components", "Kasir/all", "notes"];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
 const line = (r) => "| " + r.map((c, i) => String(c).padEnd(widths[i])).join(" | ") + " |";
 const table = [line(header), "|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|", ...rows.map(line)].join("\n");
@@ -325,11 +354,11 @@ const fileTable = (name) => ["| file | raw | gzip -9 | brotli -q 11 |", "|---|--
   `| **total** | **${kb(B[name].total.raw)}** | **${kb(B[name].total.gzip)}** | **${kb(B[name].total.brotli)}** |`].join("\n");
 const wh = report.wrk?.webhooks;
 const findings = [
-  `- Methods rendered: Kasir ${report.render.kasir.methods.length}, Adyen ${report.render.adyen.methods.length} (Adyen draws more rows; both pickers are complete for their config).`,
+  `- Methods rendered: Kasir ${report.render.kasir.methods.length}, Adyen tree-shaken ${report.render["adyen-esm"].methods.length}, all-components ${report.render.adyen.methods.length} (both pickers are complete for their config).`,
   wh ? `- Webhook delivery is serial: in the webhooks run the receiver saw ${wh.webhookReceiver.total} deliveries while ${wh.max.requests + wh.fixed.requests} charges were created, so the outbox backlog grows without bound under load; charge creation latency is unaffected.` : "",
   `- Timings were taken with load average ${report.machine.loadavgStart.join("/")} → ${report.machine.loadavgEnd.join("/")} on ${report.machine.cpus} cores; compare ratios, not absolute ms, and re-run on an idle machine for absolute numbers.`,
 ].filter(Boolean).join("\n");
-const md = `# Kasir vs Adyen Web Drop-in — bench report
+const md = `# Kasir vs Adyen Web Drop-in (tree-shaken and all-components) — bench report
 
 ${report.date} · ${M.cpus} × ${M.model} · ${M.memGiB} GiB · Linux ${M.kernel} · load average ${M.loadavgStart.join(" ")} at start, ${M.loadavgEnd.join(" ")} at end ·
 ${M.chromium ? "Chromium " + M.chromium : ""} headless (Debian, via playwright-core) · Node ${M.node} · sandbox binary \`${report.config.sandbox}\`
@@ -342,7 +371,10 @@ ${findings}
 - Both widgets are served by the same local static server (no compression, \`Cache-Control: no-store\`,
   CORS \`*\`) to a merchant page on another origin; every run uses a fresh browser context with the
   cache disabled (CDP \`Network.setCacheDisabled\`); pages are run alternately, the first page rotating.
-- Adyen Web ${JSON.parse(readFileSync(join(root, "node_modules/@adyen/adyen-web/package.json"), "utf8")).version} Drop-in renders from \`bench/payment-methods.json\` (${report.render.adyen.methods.length} methods:
+- Adyen tree-shaken: \`bench/adyen-esm/entry.mjs\` imports \`AdyenCheckout, Dropin, Card, PromptPay, Redirect\` and
+  \`adyen.css\` from the package's ESM build; esbuild ${report.config.esbuild} bundles and minifies it (one IIFE + one
+  stylesheet), the page passes those three components to the Drop-in (\`paymentMethodComponents\`).
+- Adyen all-components: Adyen Web ${JSON.parse(readFileSync(join(root, "node_modules/@adyen/adyen-web/package.json"), "utf8")).version} Drop-in renders from \`bench/payment-methods.json\` (${report.render.adyen.methods.length} methods:
   ${report.render.adyen.methods.join(", ")}), every component registered as the \`auto\`/UMD build does, analytics off.
   Every request off loopback is aborted by Playwright routing; Adyen still tried: ${report.render.adyen.blocked.join(", ")}.
   The npm package has no UMD file, so the page loads the single-file \`dist/cjs/index.cjs\` as a classic script
@@ -355,7 +387,7 @@ ${findings}
   Wasm linear memory: every \`WebAssembly.Memory\` in the page (CDP \`Runtime.queryObjects\`), \`buffer.byteLength\`.
 - QR flow: TrueMoney QR selected, then Pay clicked in the page; stops when \`img.kasir-qr-image\` has loaded and
   the next frame is painted. Includes the source and charge requests to the sandbox and the QR SVG download.
-- QR encode: \`bench/qr\` — the widget's \`qr_svg\` (qrcode ${"0.14.1"}, same features, \`opt-level = "z"\`) on a
+- QR encode: \`bench/qr\` — the QR module's \`qr_svg\` (\`crates/kasir-qr\`, qrcode 0.14.1, \`opt-level = "z"\`) on a
   300-character payload, built natively and for wasm32 (run in the same Chromium). Native ≠ wasm; both are shown.
 - Sandbox: \`wrk\` with \`bench/wrk-charges.lua\` (POST /charges, Basic \`skey_test_kasir\`, inline
   \`source[type]=truemoney_qr\`, 400000 THB, no Idempotency-Key, a unique description per request).
@@ -368,7 +400,10 @@ ${findings}
 ### Kasir
 ${fileTable("kasir")}
 
-### Adyen Web Drop-in
+### Adyen Web Drop-in, tree-shaken ESM (esbuild ${report.config.esbuild}: \`bench/adyen-esm/entry.mjs\`)
+${fileTable("adyen-esm")}
+
+### Adyen Web Drop-in, all components
 ${fileTable("adyen")}
 
 (${report.bytes.adyenNote})

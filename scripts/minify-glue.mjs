@@ -2,7 +2,7 @@
 // Minify the wasm-bindgen glue in trunk's staging dir with terser (trunk's own JS minifier
 // cannot parse `export { … as default }`), and update its Subresource Integrity in the staged
 // index.html so the development page keeps loading it. Usage: minify-glue.mjs <dir> <glue.js>
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { minify } from "terser";
@@ -16,6 +16,8 @@ const out = await minify(source, { module: true, ecma: 2020, compress: true, man
 if (!out.code) throw new Error(`terser produced nothing for ${glue}`);
 writeFileSync(path, out.code);
 const html = join(dir, "index.html");
-const page = readFileSync(html, "utf8");
-writeFileSync(html, page.split(before).join(sri(out.code)));
+if (existsSync(html)) {
+  const page = readFileSync(html, "utf8");
+  writeFileSync(html, page.split(before).join(sri(out.code)));
+}
 console.log(`minified ${glue}: ${source.length} -> ${out.code.length} bytes`);

@@ -16,6 +16,7 @@ use crate::options;
 use crate::page::{current_page_url, device, resolve_target, style_shadow_root};
 use crate::pickup;
 use crate::psp::adapter;
+use crate::qr_encoder;
 use crate::ui::Root;
 use js_sys::{Object, Promise};
 use kasir_core::catalogue::availability;
@@ -107,6 +108,9 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     set(&checkout, "element", &el);
     capability::load(&ctx);
     emit(&ctx, "ready", None, None);
+    if adapter(ctx.settings.provider).encodes_qr() {
+        qr_encoder::prefetch();
+    }
     let s = &ctx.settings;
     if !s
         .methods

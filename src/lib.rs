@@ -28,7 +28,8 @@
 //! - [`actions`]: mechanics only: polling with backoff (`poll`), GET/POST redirects (`redirect`).
 //! - [`ui`]: the screens as `#[component]`s taking the checkout from context: `picker`, `qr`,
 //!   `handoff`, `result`, `status` (redirecting, confirming), `inputs` (the shopper's details),
-//!   with `focus`, `icons` and `qr_code` helpers.
+//!   with `focus` and `icons` helpers.
+//! - [`qr_encoder`]: the QR module (`crates/kasir-qr`), loaded on demand through the loader.
 //! - [`i18n`]: flat dotted keys, one file per locale.
 //! - [`resume`]: the pending payment in `sessionStorage`, for reloads and returns.
 //! - [`page`]: the host page: target, device, own URL, random ids, shadow-root stylesheet.
@@ -67,6 +68,7 @@ pub mod options;
 pub mod page;
 pub mod pickup;
 pub mod psp;
+pub mod qr_encoder;
 pub mod resume;
 pub mod schedule;
 pub mod ui;

@@ -88,7 +88,18 @@ async fn wait_for(what: &str, mut cond: impl FnMut() -> bool) {
 
 /// Mount, and wait until a screen is rendered (the picker waits for Opn's capability call,
 /// which the scripted fetches answer at once).
+/// The QR module's encoder, in-process (in a page, `kasir.js` fetches the module and installs
+/// the same function: `qr(payload)` → `Promise<svg | undefined>`).
+fn install_qr_encoder() {
+    let qr = wasm_bindgen::closure::Closure::<dyn Fn(JsValue) -> Promise>::new(|p: JsValue| {
+        let svg = p.as_string().and_then(|p| kasir_qr::qr_svg(&p));
+        Promise::resolve(&svg.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))
+    });
+    kasir::qr_encoder::set_qr_encoder(qr.into_js_value().unchecked_into());
+}
+
 async fn mount(el: &HtmlElement, opts: JsValue) -> Result<JsValue, JsValue> {
+    install_qr_encoder();
     let r = JsFuture::from(kasir::embed::mount(el.clone().into(), opts)).await;
     if r.is_ok() {
         let shown = || {
@@ -1016,6 +1027,13 @@ async fn wooshpay_retry_after_cancel_creates_a_new_intent_with_its_own_keys() {
         .unwrap();
     leptos::task::tick().await;
     pay_to_handoff(&el).await;
+    // the phone's QR, encoded by the QR module
+    wait_for("the handoff QR", || {
+        el.query_selector(".kasir-handoff .kasir-qr-image[role=img] svg path")
+            .unwrap()
+            .is_some()
+    })
+    .await;
     let cancel: HtmlElement = el
         .query_selector(".kasir-handoff > button:last-child")
         .unwrap()

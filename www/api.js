@@ -39,6 +39,17 @@ function linked(rel, u, sri) {
   });
 }
 
+/** The widget's QR encoder over `loadModule()` (the QR module, `crates/kasir-qr`): `qr(payload)`
+ * resolves to its SVG (undefined when it does not fit), `qr()` only loads the module. Loaded
+ * once; a failed load is tried again on the next call. */
+function qrEncoder(loadModule) {
+  var mod = null;
+  return function (payload) {
+    mod = mod || loadModule().catch(function (e) { mod = null; throw e; });
+    return mod.then(function (m) { return payload == null ? undefined : m.svg(payload); });
+  };
+}
+
 function kasirApi(load, css) {
   // mount with `options`, or with the options `options(module)` reads (<kasir-checkout>);
   // a widget that could not load reports kasir:error on the target and rejects {code, message}

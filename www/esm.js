@@ -1,5 +1,6 @@
 // @kasir/checkout as an ES module (scripts/build-npm.sh writes it to npm/index.mjs with the
-// hashed file names and www/api.js inlined). The wasm, glue and stylesheet are named relative
+// hashed file names and www/api.js inlined). The wasm, glue and stylesheet (and the QR module's
+// glue and wasm, imported on demand) are named relative
 // to this module (`new URL(…, import.meta.url)`, `import("./dist/…")`), so Vite and webpack 5
 // emit them as assets with no configuration. Importing it touches no browser API: on a server
 // `loadKasir()` rejects with a KasirLoadError (code "no_browser").
@@ -24,11 +25,18 @@ function asset(url) {
   return url.href.replace(/\/node_modules\/\.vite\/deps\/dist\/([^?#]*).*$/, "/node_modules/@kasir/checkout/dist/$1");
 }
 
+// the QR module (a payload to encode in the browser), imported the first time it is asked for
+const qr = qrEncoder(() => import("./dist/__QR_GLUE__")
+  .then((m) => m.default({ module_or_path: asset(new URL("./dist/__QR_WASM__", import.meta.url)) }).then(() => m)));
+
 function load() {
   return loading || (loading = Promise.all([
     linked("stylesheet", asset(new URL("./dist/__CSS__", import.meta.url)), ""),
     import("./dist/__GLUE__"),
-  ]).then(([, m]) => m.default({ module_or_path: asset(new URL("./dist/__WASM__", import.meta.url)) }).then(() => m)));
+  ]).then(([, m]) => m.default({ module_or_path: asset(new URL("./dist/__WASM__", import.meta.url)) }).then(() => {
+    m.setQrEncoder(qr);
+    return m;
+  })));
 }
 
 /** A CDN copy of kasir.js, by script tag (with its integrity when given). */

@@ -9,13 +9,25 @@
   var loading = null;
   // every file is loaded with its Subresource Integrity (scripts/make-loader.sh writes them):
   // the stylesheet and the glue by <link integrity>, the wasm by fetch(…, {integrity})
+  function module(g, gSri, w, wSri) {
+    return Promise.all([
+      linked("modulepreload", g, gSri).then(function () { return import(g); }),
+      checked(w, wSri),
+    ]).then(function (r) {
+      return r[0].default({ module_or_path: r[1] }).then(function () { return r[0]; });
+    });
+  }
+  // the QR module (a payload to encode in the browser), fetched the first time it is asked for
+  var qr = qrEncoder(function () {
+    return module(url("__QR_GLUE__"), "__QR_GLUE_SRI__", url("__QR_WASM__"), "__QR_WASM_SRI__");
+  });
   function load() {
     return loading || (loading = Promise.all([
       linked("stylesheet", css, "__CSS_SRI__"),
-      linked("modulepreload", glue, "__GLUE_SRI__").then(function () { return import(glue); }),
-      checked(wasm, "__WASM_SRI__"),
+      module(glue, "__GLUE_SRI__", wasm, "__WASM_SRI__"),
     ]).then(function (r) {
-      return r[1].default({ module_or_path: r[2] }).then(function () { return r[1]; });
+      r[1].setQrEncoder(qr);
+      return r[1];
     }));
   }
   window.Kasir = kasirApi(load, css);

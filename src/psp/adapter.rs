@@ -59,6 +59,12 @@ pub trait Adapter {
     fn desktop_handoff(&self, _created: &JsValue) -> bool {
         false
     }
+
+    /// Whether this PSP's flows may need a QR encoded in the browser (a payload without an
+    /// image, the desktop handoff): the QR module is then fetched as soon as the picker shows.
+    fn encodes_qr(&self) -> bool {
+        false
+    }
 }
 
 /// The payment's current state from the merchant's `retrievePayment` (the default path).

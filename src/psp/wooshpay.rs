@@ -118,6 +118,10 @@ impl Adapter for Wooshpay {
         ]
     }
 
+    fn encodes_qr(&self) -> bool {
+        true
+    }
+
     fn desktop_handoff(&self, created: &JsValue) -> bool {
         // A hosted checkout session is a whole checkout page, not a wallet: no phone handoff.
         !is_session(created)

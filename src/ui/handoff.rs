@@ -4,7 +4,7 @@
 use crate::checkout;
 use crate::controller::{cancel, continue_to};
 use crate::ui::focus::focus_on_mount;
-use crate::ui::qr_code::qr_svg;
+use crate::ui::qr::encoded_qr;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -19,7 +19,7 @@ pub fn Handoff(
     let method = ctx.method_name();
     let heading = NodeRef::<html::H2>::new();
     focus_on_mount(heading);
-    let svg = qr_svg(&url).unwrap_or_default();
+    let code = encoded_qr(url.clone(), tx.t("handoff.phone_hint"));
     let alt = tx.t("handoff.phone_hint");
     let go = ctx.clone();
     view! {
@@ -29,7 +29,7 @@ pub fn Handoff(
                 {tx.tf("handoff.continue", &[("method", method)])}
             </button>
             <h3 class="kasir-subheading">{tx.t("handoff.phone")}</h3>
-            <div class="kasir-qr-image" role="img" aria-label=alt.clone() inner_html=svg></div>
+            {code}
             <p class="kasir-note">{alt}</p>
             <button type="button" class="kasir-button" on:click=move |_| cancel(&ctx)>{tx.t("action.cancel")}</button>
         </section>

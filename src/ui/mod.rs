@@ -10,7 +10,6 @@ pub mod icons;
 pub mod inputs;
 pub mod picker;
 pub mod qr;
-pub mod qr_code;
 pub mod result;
 pub mod stalled;
 pub mod status;

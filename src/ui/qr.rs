@@ -1,4 +1,5 @@
-//! The QR screen: the code (the PSP's image, or our own inline SVG when we have the payload),
+//! The QR screen: the code (the PSP's image, or our own inline SVG when the PSP answered only
+//! the payload: the QR module, loaded on demand),
 //! a text alternative with the amount, a countdown to the PSP's own `expires_at` (announced
 //! politely and sparingly to screen readers), a save button for phones, and a way back.
 
@@ -6,9 +7,9 @@ use crate::checkout;
 use crate::controller::cancel;
 use crate::flow::QrState;
 use crate::page::mono_now;
+use crate::qr_encoder::qr_svg;
 use crate::schedule::format_remaining;
 use crate::ui::focus::focus_on_mount;
-use crate::ui::qr_code::qr_svg;
 use crate::url::is_allowed_redirect;
 use leptos::html;
 use leptos::prelude::*;
@@ -29,6 +30,18 @@ fn announcement_bucket(remaining_ms: i64) -> i64 {
     } else {
         0
     }
+}
+
+/// `payload` as our own inline SVG, labelled `label`: drawn when the QR module has encoded it
+/// (an empty image until then, or for good if the module could not load).
+pub fn encoded_qr(payload: String, label: String) -> impl IntoView {
+    let svg = RwSignal::new(String::new());
+    leptos::task::spawn_local(async move {
+        if let Some(s) = qr_svg(&payload).await {
+            let _ = svg.try_set(s);
+        }
+    });
+    view! { <div class="kasir-qr-image" role="img" aria-label=label inner_html=move || svg.get()></div> }
 }
 
 /// The QR screen.
@@ -59,12 +72,10 @@ pub fn QrScreen(
     let heading = NodeRef::<html::H2>::new();
     focus_on_mount(heading);
 
-    let image = match (&qr.payload, &qr.image_url) {
-        (Some(p), _) => {
-            let svg = qr_svg(p).unwrap_or_default();
-            view! { <div class="kasir-qr-image" role="img" aria-label=alt.clone() inner_html=svg></div> }.into_any()
-        }
-        (None, Some(url)) => view! { <img class="kasir-qr-image" src=url.clone() alt=alt.clone() width="240" height="240"/> }.into_any(),
+    // the PSP's own image when it sent one (nothing to encode, nothing more to download)
+    let image = match (&qr.image_url, &qr.payload) {
+        (Some(url), _) => view! { <img class="kasir-qr-image" src=url.clone() alt=alt.clone() width="240" height="240"/> }.into_any(),
+        (None, Some(p)) => encoded_qr(p.clone(), alt.clone()).into_any(),
         (None, None) => ().into_any(),
     };
     // the PSP's URL is followed by the shopper's browser: the redirect rule applies

@@ -46,6 +46,7 @@ for (const [action, outcome] of [["Approve payment", "success"], ["Decline", "fa
     await page.getByRole("button", { name: /Pay/ }).click();
     await page.getByRole("heading", { name: "Pay with TrueMoney Wallet" }).waitFor();
     await page.getByRole("img", { name: /Scan this code/ }).waitFor(); // the phone handoff QR
+    await page.locator(".kasir-handoff .kasir-qr-image svg path").waitFor(); // drawn by the QR module
     const pending = await page.evaluate(() => window.__events.find((e) => e.name === "pending").detail.payment);
     assert.equal(pending.object, "payment_intent");
     assert.equal(pending.status, "requires_action");

@@ -1,4 +1,4 @@
-//! The widget's QR path (`src/ui/qr_code.rs::qr_svg`, copied verbatim) on a 300-character payload.
+//! The QR module's path (`crates/kasir-qr::qr_svg`, the same code) on a 300-character payload.
 
 /// A 300-character EMVCo-style payload (PromptPay/TrueMoney QR strings look like this).
 pub fn payload() -> String {
@@ -14,19 +14,8 @@ pub fn payload() -> String {
     s
 }
 
-/// Render `payload` as an SVG QR code (no XML prolog), exactly as the widget does.
-pub fn qr_svg(payload: &str) -> Option<String> {
-    let code = qrcode::QrCode::new(payload.as_bytes()).ok()?;
-    let svg = code
-        .render::<qrcode::render::svg::Color>()
-        .min_dimensions(200, 200)
-        .quiet_zone(true)
-        .build();
-    Some(match svg.find("<svg") {
-        Some(i) => svg[i..].to_string(),
-        None => svg,
-    })
-}
+/// The QR module's renderer (`crates/kasir-qr`).
+pub use kasir_qr::qr_svg;
 
 /// Encode + render `n` times; returns the total SVG length (so nothing is optimised away).
 pub fn run(n: u32) -> usize {

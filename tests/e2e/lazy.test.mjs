@@ -1,0 +1,74 @@
+// The QR module (crates/kasir-qr) is not on the critical path: an Opn checkout, whose QR codes
+// are the PSP's images, never fetches it; a WooshPay checkout fetches it once the picker shows
+// (its desktop handoff draws a QR of the PSP's link) and draws the code with it. A tampered
+// module is refused by its integrity: the handoff then shows no code, and the rest works.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { startSandbox, startHost, launch, hostPage } from "./harness.mjs";
+
+const dist = new URL("../../dist/", import.meta.url);
+let sandbox, browser;
+before(async () => { sandbox = await startSandbox(); browser = await launch(); });
+after(async () => { await browser?.close(); sandbox?.stop(); });
+
+const shop = (p) => `${sandbox.url}/shop/api/${p}`;
+const isQrModule = (u) => /\/kasir-qr-[0-9a-f]+(\.js|_bg\.wasm)$/.test(new URL(u).pathname);
+const wooshpay = () => ({ provider: "wooshpay", publicKey: "pk_test_kasir", amount: 25000,
+  createPaymentUrl: shop("wooshpay/payment_intents"), retrievePaymentUrl: shop("wooshpay/payment_intents") });
+
+async function open(html, files = {}) {
+  const host = await startHost(html, {}, files);
+  const page = await browser.newPage();
+  const requested = [];
+  page.on("request", (r) => requested.push(r.url()));
+  await page.goto(host.url);
+  return { host, page, requested };
+}
+
+test("an Opn checkout never loads the QR module: the picker and the PSP's QR image come without it", async () => {
+  const { host, page, requested } = await open(hostPage(sandbox.url, {}));
+  await page.getByRole("radio", { name: /PromptPay/ }).click();
+  await page.getByRole("button", { name: /Pay/ }).click();
+  await page.waitForFunction(() => { const i = document.querySelector("img.kasir-qr-image"); return i && i.complete && i.naturalWidth > 0; });
+  await page.waitForTimeout(500);
+  assert.ok(requested.some((u) => /\/kasir-[0-9a-f]+_bg\.wasm$/.test(u)), "the widget loaded");
+  assert.deepEqual(requested.filter(isQrModule), [], "no QR module");
+  await page.close(); host.stop();
+});
+
+test("a WooshPay checkout fetches the QR module after the picker shows and draws the handoff QR with it", async () => {
+  const { host, page, requested } = await open(hostPage(sandbox.url, wooshpay()));
+  await page.getByRole("radio", { name: /TrueMoney Wallet/ }).waitFor();
+  await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => /kasir-qr-[0-9a-f]+_bg\.wasm$/.test(e.name)));
+  assert.equal(requested.filter(isQrModule).length, 2, "its glue and wasm, once each");
+  await page.getByRole("radio", { name: /TrueMoney Wallet/ }).click();
+  await page.getByRole("button", { name: /Pay/ }).click();
+  await page.locator(".kasir-handoff .kasir-qr-image[role=img] svg path").waitFor();
+  assert.equal(requested.filter(isQrModule).length, 2, "not fetched again");
+  await page.close(); host.stop();
+});
+
+test("a tampered QR module is refused: the handoff shows no code and the shopper can still continue", async () => {
+  const files = {};
+  for (const f of readdirSync(dist)) {
+    const type = f.endsWith(".wasm") ? "application/wasm" : f.endsWith(".css") ? "text/css" : f.endsWith(".js") ? "text/javascript" : null;
+    if (!type) continue;
+    const body = Buffer.from(readFileSync(new URL(f, dist)));
+    if (/^kasir-qr-[0-9a-f]+_bg\.wasm$/.test(f)) body[body.length - 2] ^= 1;
+    files[`/cdn/${f}`] = { type, body };
+  }
+  const html = hostPage(sandbox.url, wooshpay()).replace(`${sandbox.url}/kasir/kasir.js`, "/cdn/kasir.js");
+  const { host, page } = await open(html, files);
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.getByRole("radio", { name: /TrueMoney Wallet/ }).click();
+  await page.getByRole("button", { name: /Pay/ }).click();
+  await page.getByRole("heading", { name: "Pay with TrueMoney Wallet" }).waitFor();
+  await page.waitForTimeout(1000);
+  assert.equal(await page.locator(".kasir-handoff .kasir-qr-image svg").count(), 0, "no code from a tampered module");
+  await page.getByRole("button", { name: "Continue to TrueMoney Wallet" }).click();
+  await page.waitForURL(/\/pay\/pi_/);
+  assert.deepEqual(errors, []);
+  await page.close(); host.stop();
+});
