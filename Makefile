@@ -31,9 +31,11 @@ fmt-check:
 
 clippy:
 	cargo clippy --locked --workspace --all-targets -- -D warnings
-	cargo clippy --locked -p kasir -p kasir-core --no-default-features $(WASM) --all-targets -- -D warnings
+	cargo clippy --locked -p kasir -p kasir-core $(WASM) --all-targets -- -D warnings
+	cargo clippy --locked -p kasir-core --no-default-features $(WASM) --all-targets -- -D warnings
 	cargo clippy --locked -p kasir-core --all-features $(WASM) --all-targets -- -D warnings
 	cargo clippy --locked -p kasir-qr --features module $(WASM) -- -D warnings
+	for p in omise wooshpay ecommpay; do cargo clippy --locked -p kasir --lib --no-default-features --features $$p $(WASM) -- -D warnings; done
 
 test-native:
 	cargo test --locked --workspace

@@ -35,10 +35,10 @@ const loaderSrc = readFileSync(join(root, "dist/kasir.js"), "utf8");
 /** Everything kasir.js can load for a provider (brotli -q 11): itself, the first paint's files
  * and the parts it loads on demand (the QR module), as scripts/size-check.sh counts them. */
 function kasirEverything() {
-  const names = new Set(loaderSrc.match(/kasir-(qr-)?[0-9a-f]+(_bg\.wasm|\.js|\.css)/g));
+  const names = new Set(loaderSrc.match(/kasir-(omise|qr)-[0-9a-f]+(_bg\.wasm|\.js)|kasir-[0-9a-f]+\.css/g));
   return ["kasir.js", ...names].reduce((t, f) => t + sizes(readFileSync(join(root, "dist", f))).brotli, 0);
 }
-if (!/kasir-[0-9a-f]+_bg\.wasm/.test(loaderSrc)) throw new Error("dist/kasir.js does not name a wasm file: run make widget");
+if (!/kasir-omise-[0-9a-f]+_bg\.wasm/.test(loaderSrc)) throw new Error("dist/kasir.js does not name Opn's wasm: run make widget");
 
 const report = {
   date: new Date().toISOString(),

@@ -22,7 +22,7 @@ export type KasirErrorCode =
   | "already_mounted" | "insecure_redirect" | "network_error" | "invalid_response"
   | "no_method_available" | "merchant_error" | "unknown_string" | "invalid_appearance"
   | "invalid_parent_origin" | "invalid_option" | "payment_finished" | "payment_mismatch"
-  | "integrity_failed"
+  | "integrity_failed" | "provider_not_built"
   | (string & {});
 
 /** The PSP's own object (Opn charge, WooshPay payment intent / checkout session, ecommpay answer). */
@@ -155,8 +155,9 @@ export interface KasirMountError {
 export interface KasirStatic {
   /** Mount into an element or a CSS selector; rejects with a {@link KasirMountError}. */
   mount(target: HTMLElement | string, options: KasirOptions): Promise<Checkout>;
-  /** Start loading the wasm, glue and stylesheet ahead of mount. */
-  preload(): Promise<void>;
+  /** Start loading the wasm, glue and stylesheet ahead of mount: the build for `provider`
+   * ("omise" when not given; each provider has its own wasm). */
+  preload(provider?: KasirProvider): Promise<void>;
   /** The stylesheet's URL (a shadow root that hosts a widget links it). */
   css: string;
 }

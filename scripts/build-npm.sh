@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fill npm/dist/ with dist/kasir.js and exactly the hashed glue, wasm and stylesheet it loads (and
-# the QR module's glue and wasm it loads on demand), so
+# Fill npm/dist/ with dist/kasir.js and exactly the files it loads (the stylesheet, each
+# provider's glue and wasm, the QR module's glue and wasm), so
 # that `cd npm && npm pack` makes the @kasir/checkout package, plus dist/integrity.json and the ES
 # module npm/index.mjs (loadKasir; www/esm.js + www/api.js with the hashed names). Version must match Cargo.toml.
 # Usage: scripts/build-npm.sh [dist-dir]   (run `make widget` first)
@@ -14,26 +14,23 @@ npm_version=$(node -p 'require("./npm/package.json").version')
 [[ "$cargo_version" == "$npm_version" ]] ||
   { echo "build-npm: npm/package.json version $npm_version != Cargo.toml $cargo_version" >&2; exit 1; }
 
-mapfile -t named < <(grep -oE 'kasir-[0-9a-f]+(_bg\.wasm|\.js|\.css)' "$dist/kasir.js" | sort -u)
-[[ ${#named[@]} -eq 3 ]] ||
-  { echo "build-npm: expected a glue .js, a _bg.wasm and a .css in $dist/kasir.js, found: ${named[*]:-nothing}" >&2; exit 1; }
-
-# the QR module kasir.js loads on demand
-mapfile -t lazy < <(grep -oE 'kasir-qr-[0-9a-f]+(_bg\.wasm|\.js)' "$dist/kasir.js" | sort -u)
-[[ ${#lazy[@]} -eq 2 ]] ||
-  { echo "build-npm: expected the QR module's .js and _bg.wasm in $dist/kasir.js, found: ${lazy[*]:-nothing}" >&2; exit 1; }
+# the stylesheet, each provider's glue and wasm, the QR module's (loaded on demand)
+mapfile -t named < <(grep -oE 'kasir-(omise|wooshpay|ecommpay|qr)-[0-9a-f]+(_bg\.wasm|\.js)|kasir-[0-9a-f]+\.css' "$dist/kasir.js" | sort -u)
+[[ ${#named[@]} -eq 9 ]] ||
+  { echo "build-npm: expected a .css and a glue .js + _bg.wasm for omise, wooshpay, ecommpay and qr in $dist/kasir.js, found: ${named[*]:-nothing}" >&2; exit 1; }
 
 rm -rf npm/dist && mkdir -p npm/dist
-for f in kasir.js "${named[@]}" "${lazy[@]}"; do
+for f in kasir.js "${named[@]}"; do
   [[ -f "$dist/$f" ]] || { echo "build-npm: $dist/kasir.js loads $f, which is missing" >&2; exit 1; }
   cp "$dist/$f" "npm/dist/$f"
 done
 cp "$dist/integrity.json" npm/dist/integrity.json
 # the ES module: www/esm.js with the hashed names and www/api.js inlined
-glue=$(printf '%s\n' "${named[@]}" | grep -E '[0-9a-f]\.js$')
-wasm=$(printf '%s\n' "${named[@]}" | grep -E '_bg\.wasm$')
-css=$(printf '%s\n' "${named[@]}" | grep -E '\.css$')
-qrglue=$(printf '%s\n' "${lazy[@]}" | grep -E '\.js$')
-qrwasm=$(printf '%s\n' "${lazy[@]}" | grep -E '_bg\.wasm$')
-node scripts/build-esm.mjs "$glue" "$wasm" "$css" "$qrglue" "$qrwasm"
-echo "build-npm: npm/dist/ = ${named[*]} ${lazy[*]} kasir.js (@kasir/checkout $npm_version)"
+pick() { printf '%s\n' "${named[@]}" | grep -E "$1"; }
+css=$(pick '\.css$')
+modules=()
+for m in qr omise wooshpay ecommpay; do
+  modules+=("$m=$(pick "^kasir-$m-[0-9a-f]+\.js$"),$(pick "^kasir-$m-[0-9a-f]+_bg\.wasm$")")
+done
+node scripts/build-esm.mjs "$css" "${modules[@]}"
+echo "build-npm: npm/dist/ = ${named[*]} kasir.js (@kasir/checkout $npm_version)"

@@ -1,22 +1,27 @@
 #!/usr/bin/env bash
-# Trunk post_build hook: write kasir.js, the stable classic-script entry point, next to the
-# hashed ES-module glue, wasm and stylesheet trunk produced. It defines window.Kasir and
-# <kasir-checkout> at once and loads everything else relative to its own URL, whatever page or
-# origin embeds it, each file with its Subresource Integrity.
+# Trunk post_build hook. Trunk built the development page (every provider in one wasm) and the
+# stylesheet; this builds what kasir.js loads — one wasm per provider (the `omise`, `wooshpay`,
+# `ecommpay` cargo features: a shopper downloads only the mounted PSP's code) and the QR module
+# (crates/kasir-qr, on demand) — then writes kasir.js, the stable classic-script entry point. It
+# defines window.Kasir and <kasir-checkout> at once and loads everything else relative to its
+# own URL, whatever page or origin embeds it, each file with its Subresource Integrity.
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk}"
+here="$(dirname "$0")"
+profile=$([ "${TRUNK_PROFILE:-}" = release ] && echo release || echo debug)
 glue=$(cd "$dir" && ls kasir-*.js | grep -E '^kasir-[0-9a-f]+\.js$' | head -n1)
-wasm=$(cd "$dir" && ls kasir-*_bg.wasm | grep -E '^kasir-[0-9a-f]+_bg\.wasm$' | head -n1)
-css=$(cd "$dir" && ls kasir-*.css 2>/dev/null | head -n1 || true)
-# release builds: the glue minified (terser from package.json; -1.9 KB brotli measured)
-if [ "${TRUNK_PROFILE:-}" = "release" ]; then
-  node "$(dirname "$0")/minify-glue.mjs" "$dir" "$glue"
+css=$(cd "$dir" && ls kasir-*.css | grep -E '^kasir-[0-9a-f]+\.css$' | head -n1)
+# release builds: the development page's glue minified too (terser; -1.9 KB brotli measured)
+if [ "$profile" = release ]; then
+  node "$here/minify-glue.mjs" "$dir" "$glue"
 fi
-# the QR module, loaded on demand (crates/kasir-qr)
-bash "$(dirname "$0")/build-qr-module.sh" "$dir" "$([ "${TRUNK_PROFILE:-}" = release ] && echo release || echo debug)"
-qrglue=$(cd "$dir" && ls kasir-qr-*.js | head -n1)
-qrwasm=$(cd "$dir" && ls kasir-qr-*_bg.wasm | head -n1)
+builds=()
+for p in omise wooshpay ecommpay; do
+  bash "$here/build-wasm.sh" "$dir" "$profile" "kasir-$p" -p kasir --lib --no-default-features --features "$p"
+  builds+=("$p=$(cd "$dir" && ls "kasir-$p"-*.js),$(cd "$dir" && ls "kasir-$p"-*_bg.wasm)")
+done
+bash "$here/build-wasm.sh" "$dir" "$profile" kasir-qr -p kasir-qr --features module
+qr="$(cd "$dir" && ls kasir-qr-*.js),$(cd "$dir" && ls kasir-qr-*_bg.wasm)"
 # kasir.js (www/loader.js + www/api.js, minified) with the names and the Subresource Integrity
-# of the final files (the widget's first paint, and the QR module it loads on demand), and
-# integrity.json (the sha384 of kasir.js for the merchant's <script>)
-node "$(dirname "$0")/write-loader.mjs" "$dir" "$glue" "$wasm" "$css" "$qrglue" "$qrwasm"
+# of the final files, and integrity.json (the sha384 of kasir.js for the merchant's <script>)
+node "$here/write-loader.mjs" "$dir" "$css" "qr=$qr" "${builds[@]}"

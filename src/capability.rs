@@ -1,30 +1,17 @@
-//! What the merchant's account has enabled, read once per mount: Opn's `GET /capability` with
-//! the public key. Until it answers the picker waits; if it fails or is slow, the catalogue is
-//! the account and the shopper is told nothing (the PSP still refuses what is not enabled).
+//! What the merchant's account has enabled, read once per mount (the Opn adapter's `account`):
+//! Opn's `GET /capability` with the public key. Until it answers the picker waits; if it fails
+//! or is slow, the catalogue is the account and the shopper is told nothing (the PSP still
+//! refuses what is not enabled).
 
 use crate::checkout::Ctx;
 use crate::jsview::Js;
 use crate::net;
 use crate::schedule::CAPABILITY_TIMEOUT_MS;
-use kasir_core::catalogue::{Account, Psp};
-use std::rc::Rc;
+use kasir_core::catalogue::Account;
 
-/// Start reading the account (Opn); other PSPs have no capability call.
-pub fn load(ctx: &Rc<Ctx>) {
-    if ctx.settings.provider != Psp::Omise {
-        ctx.set_account(Account::everything());
-        return;
-    }
-    let ctx = ctx.clone();
-    leptos::task::spawn_local(async move {
-        let account = read(&ctx).await.unwrap_or_else(Account::everything);
-        if ctx.alive.get() {
-            ctx.set_account(account);
-        }
-    });
-}
-
-async fn read(ctx: &Ctx) -> Option<Account> {
+/// The account Opn's capability describes (`None` when the call fails, is slow or answers
+/// something else).
+pub async fn read(ctx: &Ctx) -> Option<Account> {
     let s = &ctx.settings;
     let auth = net::basic_auth(s.public_key.as_deref()).ok()?;
     let url = format!("{}/capability", s.api_base);

@@ -2,6 +2,7 @@
 //! are tested natively). Every problem is a named [`KasirError`] and stops the widget before any
 //! request is sent.
 
+use crate::build::has_provider;
 use crate::error::KasirError;
 use kasir_core::{Currency, Locale, MethodId, Money, Psp};
 
@@ -120,6 +121,9 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
     let provider: Psp = provider_text
         .parse()
         .map_err(|_| KasirError::UnknownProvider(provider_text.to_string()))?;
+    if !has_provider(provider) {
+        return Err(KasirError::ProviderNotBuilt(provider_text.to_string()));
+    }
     if provider != Psp::Ecommpay && key.is_none() {
         return Err(KasirError::MissingPublicKey);
     }

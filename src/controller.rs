@@ -18,7 +18,7 @@ use crate::resume;
 use crate::schedule::{next_poll_ms, poll_bound_ms};
 use js_sys::{Function, Object};
 use kasir_core::catalogue::{Flow, MethodId, Offer};
-use kasir_core::status::{interpret, InterpretError, NextAction, RedirectMethod};
+use kasir_core::status::{InterpretError, NextAction, RedirectMethod};
 use kasir_core::terms::lifetime_ms;
 use kasir_core::view::JsonView;
 use kasir_core::Payment;
@@ -34,7 +34,7 @@ pub fn psp(ctx: &Ctx) -> &'static dyn Adapter {
 
 /// A PSP object interpreted (kasir-core), its errors as `KasirError`s.
 pub fn interpret_js(ctx: &Ctx, obj: &JsValue) -> Result<Payment, KasirError> {
-    interpret(ctx.settings.provider, &Js(obj.clone())).map_err(|e| match e {
+    psp(ctx).interpret(&Js(obj.clone())).map_err(|e| match e {
         InterpretError::PspError { code, message, .. } => KasirError::Psp { code, message },
         other => KasirError::InvalidResponse(other.to_string()),
     })

@@ -2,7 +2,6 @@
 //! (`destroy()`, `result`, `element`), auto-mount of `[data-kasir]` elements, and the options
 //! of a `<kasir-checkout>` element's attributes (the element itself is defined by the loader).
 
-use crate::capability;
 use crate::checkout::{self, Ctx};
 use crate::config::validate;
 use crate::controller;
@@ -19,7 +18,7 @@ use crate::psp::adapter;
 use crate::qr_encoder;
 use crate::ui::Root;
 use js_sys::{Object, Promise};
-use kasir_core::catalogue::availability;
+use kasir_core::catalogue::{availability, Account};
 use leptos::prelude::*;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -106,7 +105,7 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     set(&checkout, "destroy", &destroy.into_js_value());
     set(&checkout, "result", &result);
     set(&checkout, "element", &el);
-    capability::load(&ctx);
+    load_account(&ctx);
     emit(&ctx, "ready", None, None);
     if adapter(ctx.settings.provider).encodes_qr() {
         qr_encoder::prefetch();
@@ -121,6 +120,22 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     }
     pickup::resume_pending(&ctx);
     Ok(checkout.into())
+}
+
+/// What the account has enabled, from the adapter (the picker waits until it is known).
+fn load_account(ctx: &Rc<Ctx>) {
+    match adapter(ctx.settings.provider).account(ctx.clone()) {
+        None => ctx.set_account(Account::everything()),
+        Some(read) => {
+            let ctx = ctx.clone();
+            leptos::task::spawn_local(async move {
+                let account = read.await;
+                if ctx.alive.get() {
+                    ctx.set_account(account);
+                }
+            });
+        }
+    }
 }
 
 fn destroy_element(el: &HtmlElement) {

@@ -18,6 +18,9 @@ pub enum KasirError {
     InvalidAmount(String),
     /// `provider` is not `omise`, `wooshpay` or `ecommpay`.
     UnknownProvider(String),
+    /// `provider` is known but this build of the widget lacks it (a per-provider file loaded
+    /// for another provider: `kasir.js` picks the right one).
+    ProviderNotBuilt(String),
     /// A `methods` entry is unknown.
     UnknownMethod(String),
     /// `currency` is unknown.
@@ -67,6 +70,7 @@ impl KasirError {
             KasirError::MissingPublicKey => "missing_public_key",
             KasirError::InvalidAmount(_) => "invalid_amount",
             KasirError::UnknownProvider(_) => "unknown_provider",
+            KasirError::ProviderNotBuilt(_) => "provider_not_built",
             KasirError::UnknownMethod(_) => "unknown_method",
             KasirError::UnknownCurrency(_) => "unknown_currency",
             KasirError::MissingCreatePayment => "missing_create_payment",
@@ -98,6 +102,9 @@ impl KasirError {
             }
             KasirError::UnknownProvider(p) => {
                 format!("unknown provider `{p}` (omise, wooshpay or ecommpay)")
+            }
+            KasirError::ProviderNotBuilt(p) => {
+                format!("this build of Kasir has no `{p}`: load kasir.js, which picks the build for the provider")
             }
             KasirError::UnknownMethod(m) => format!("unknown method `{m}`"),
             KasirError::UnknownCurrency(c) => format!("unknown currency `{c}`"),

@@ -14,7 +14,8 @@
 //! - [`error`]: [`error::KasirError`], every named error with its stable code.
 //! - [`events`]: `kasir:*` events, `on*` callbacks, `postMessage` to and from a parent page.
 //! - [`checkout`]: one mounted checkout's state ([`checkout::Ctx`]) and its Leptos context.
-//! - [`capability`]: what the merchant's account has enabled (Opn `GET /capability`).
+//! - [`build`]: which PSPs this build has (cargo features, one build per provider for `kasir.js`).
+//! - [`capability`]: what the merchant's account has enabled (Opn `GET /capability`, for its adapter).
 //! - [`details`]: the shopper's inputs (phone, email, bank, plan) and their validation.
 //! - [`form`]: those inputs' controls in the DOM (values, errors, plan options).
 //! - [`controller`]: pay, the state machine's effects, polling, cancel, "check again".
@@ -51,6 +52,7 @@
 //!   PSP strings are always text, never HTML (the only `inner_html` is our own QR SVG).
 
 pub mod actions;
+pub mod build;
 pub mod capability;
 pub mod checkout;
 pub mod config;

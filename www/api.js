@@ -1,6 +1,7 @@
 // The Kasir API shared by the classic script (www/loader.js → dist/kasir.js) and the ES module
-// (www/esm.js → npm/index.mjs): `kasirApi(load, css)` over a `load()` that resolves to the
-// wasm-bindgen module once the wasm runs. It also defines <kasir-checkout>. Nothing here runs
+// (www/esm.js → npm/index.mjs): `kasirApi(load, css)` over a `load(provider)` that resolves to
+// the wasm-bindgen module of that provider's build once its wasm runs. It also defines
+// <kasir-checkout>. Nothing here runs
 // at import time, so importing the ES module on a server (no window) never throws.
 
 /** Why `u` did not load, as `Kasir.mount` rejects and `kasir:error` reports: it arrives but its
@@ -53,8 +54,8 @@ function qrEncoder(loadModule) {
 function kasirApi(load, css) {
   // mount with `options`, or with the options `options(module)` reads (<kasir-checkout>);
   // a widget that could not load reports kasir:error on the target and rejects {code, message}
-  function mount(target, options) {
-    return load().then(function (m) {
+  function mount(target, options, provider) {
+    return load(provider).then(function (m) {
       return m.mount(target, typeof options == "function" ? options(m) : options || {});
     }, function (e) {
       var el = typeof target == "string" ? document.querySelector(target) : target;
@@ -76,7 +77,7 @@ function kasirApi(load, css) {
       if (!el.isConnected) return;
       return mount(el, function (m) {
         return m.elementOptions(el, "");
-      }).then(function (c) {
+      }, el.getAttribute("provider")).then(function (c) {
         el.k = c;
       });
     }).catch(function () {});
@@ -92,17 +93,18 @@ function kasirApi(load, css) {
   // every [data-kasir] element, from its data-* attributes (the wasm reads the option table)
   function autoMount() {
     document.querySelectorAll("[data-kasir]:not([data-kasir-mounted])").forEach(function (el) {
-      mount(el, function (m) { return m.elementOptions(el, "data-"); }).catch(function () {});
+      mount(el, function (m) { return m.elementOptions(el, "data-"); }, el.getAttribute("data-provider")).catch(function () {});
     });
   }
   if (document.readyState == "loading") document.addEventListener("DOMContentLoaded", autoMount);
   else autoMount();
   return {
     /** Mount the checkout into `target` (element or CSS selector). Resolves to a Checkout. */
-    mount: function (target, options) { return mount(target, options || {}); },
+    mount: function (target, options) { return mount(target, options || {}, (options || {}).provider); },
     /** The stylesheet's URL (added to shadow roots that host a widget). */
     css: css,
-    /** Start loading the widget ahead of mount (optional). */
-    preload: function () { return load().then(function () {}); },
+    /** Start loading the widget ahead of mount (optional): the build of `provider` (Opn's
+     * when not given). */
+    preload: function (provider) { return load(provider || "omise").then(function () {}); },
   };
 }

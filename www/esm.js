@@ -16,7 +16,6 @@ export class KasirLoadError extends Error {
 }
 
 let kasir = null;
-let loading = null;
 
 /** Vite's development server runs a dependency pre-bundled into node_modules/.vite/deps/ (Vite
  * 7 and older), where `new URL("./dist/…", import.meta.url)` names no file: the package's
@@ -25,18 +24,32 @@ function asset(url) {
   return url.href.replace(/\/node_modules\/\.vite\/deps\/dist\/([^?#]*).*$/, "/node_modules/@kasir/checkout/dist/$1");
 }
 
-// the QR module (a payload to encode in the browser), imported the first time it is asked for
-const qr = qrEncoder(() => import("./dist/__QR_GLUE__")
-  .then((m) => m.default({ module_or_path: asset(new URL("./dist/__QR_WASM__", import.meta.url)) }).then(() => m)));
+/** A wasm-bindgen module: its glue imported, its wasm run. */
+function run(glue, wasm) {
+  return glue().then((m) => m.default({ module_or_path: asset(wasm()) }).then(() => m));
+}
 
-function load() {
-  return loading || (loading = Promise.all([
+// the QR module (a payload to encode in the browser), imported the first time it is asked for
+const qr = qrEncoder(() => run(() => import("./dist/__QR_GLUE__"), () => new URL("./dist/__QR_WASM__", import.meta.url)));
+
+// one build per provider (each literal, so that bundlers emit every file)
+const builds = {
+  omise: () => run(() => import("./dist/__OMISE_GLUE__"), () => new URL("./dist/__OMISE_WASM__", import.meta.url)),
+  wooshpay: () => run(() => import("./dist/__WOOSHPAY_GLUE__"), () => new URL("./dist/__WOOSHPAY_WASM__", import.meta.url)),
+  ecommpay: () => run(() => import("./dist/__ECOMMPAY_GLUE__"), () => new URL("./dist/__ECOMMPAY_WASM__", import.meta.url)),
+};
+const loading = {};
+
+/** The build of `provider` (an unknown one gets Opn's, whose validation names the error). */
+function load(provider) {
+  const p = Object.hasOwn(builds, provider) ? provider : "omise";
+  return loading[p] || (loading[p] = Promise.all([
     linked("stylesheet", asset(new URL("./dist/__CSS__", import.meta.url)), ""),
-    import("./dist/__GLUE__"),
-  ]).then(([, m]) => m.default({ module_or_path: asset(new URL("./dist/__WASM__", import.meta.url)) }).then(() => {
+    builds[p](),
+  ]).then(([, m]) => {
     m.setQrEncoder(qr);
     return m;
-  })));
+  }));
 }
 
 /** A CDN copy of kasir.js, by script tag (with its integrity when given). */

@@ -5,26 +5,30 @@
   var me = document.currentScript;
   var base = (me && me.src) || document.baseURI;
   var url = function (name) { return new URL(name, base).href; };
-  var glue = url("__GLUE__"), wasm = url("__WASM__"), css = url("__CSS__");
-  var loading = null;
+  var css = url("__CSS__");
+  // per provider (and the QR module): [glue, its integrity, wasm, its integrity]
+  var builds = __BUILDS__;
+  var loading = {};
   // every file is loaded with its Subresource Integrity (scripts/make-loader.sh writes them):
   // the stylesheet and the glue by <link integrity>, the wasm by fetch(…, {integrity})
-  function module(g, gSri, w, wSri) {
+  function module(b) {
+    var glue = url(b[0]);
     return Promise.all([
-      linked("modulepreload", g, gSri).then(function () { return import(g); }),
-      checked(w, wSri),
+      linked("modulepreload", glue, b[1]).then(function () { return import(glue); }),
+      checked(url(b[2]), b[3]),
     ]).then(function (r) {
       return r[0].default({ module_or_path: r[1] }).then(function () { return r[0]; });
     });
   }
   // the QR module (a payload to encode in the browser), fetched the first time it is asked for
-  var qr = qrEncoder(function () {
-    return module(url("__QR_GLUE__"), "__QR_GLUE_SRI__", url("__QR_WASM__"), "__QR_WASM_SRI__");
-  });
-  function load() {
-    return loading || (loading = Promise.all([
+  var qr = qrEncoder(function () { return module(builds.qr); });
+  // the wasm of `provider` (an unknown one gets Opn's, whose validation names the error)
+  function load(provider) {
+    var p = provider == "opn" ? "omise" : provider;
+    if (!builds[p] || p == "qr") p = "omise";
+    return loading[p] || (loading[p] = Promise.all([
       linked("stylesheet", css, "__CSS_SRI__"),
-      module(glue, "__GLUE_SRI__", wasm, "__WASM_SRI__"),
+      module(builds[p]),
     ]).then(function (r) {
       r[1].setQrEncoder(qr);
       return r[1];

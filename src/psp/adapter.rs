@@ -4,10 +4,13 @@
 
 use crate::checkout::Ctx;
 use crate::error::KasirError;
+use crate::jsview::Js;
 use crate::psp::merchant;
-use kasir_core::catalogue::Offer;
+use kasir_core::catalogue::{Account, Offer};
+use kasir_core::status::{InterpretError, Payment};
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
 /// A PSP call in flight (browser futures are not `Send`).
@@ -17,8 +20,20 @@ pub type PspFuture<'a> = Pin<Box<dyn Future<Output = Result<JsValue, KasirError>
 /// browser-side secret.
 pub type Returned = (JsValue, Option<String>);
 
+/// The account's enabled methods being read (it ends with the account, or the catalogue).
+pub type AccountFuture = Pin<Box<dyn Future<Output = Account>>>;
+
 /// One PSP's browser side.
 pub trait Adapter {
+    /// A PSP object (an answer, a callback, a polled state) by this PSP's rules (kasir-core).
+    fn interpret(&self, obj: &Js) -> Result<Payment, InterpretError>;
+
+    /// What the merchant's account has enabled, when this PSP can tell the browser (the picker
+    /// waits for it); `None`: the catalogue is the account, at once.
+    fn account(&self, _ctx: Rc<Ctx>) -> Option<AccountFuture> {
+        None
+    }
+
     /// Before the merchant is asked: what the browser creates with the public key (Opn: the
     /// source), passed to the merchant as `source`; `null` when nothing.
     fn prepare<'a>(&'a self, _ctx: &'a Ctx, _offer: &'static Offer) -> PspFuture<'a> {
@@ -71,4 +86,17 @@ pub trait Adapter {
 pub fn retrieve_from_merchant<'a>(ctx: &'a Ctx, id: &'a str) -> PspFuture<'a> {
     let last = ctx.last_payment.borrow().clone();
     Box::pin(async move { merchant::retrieve_payment(&ctx.options, &last, id).await })
+}
+
+/// Stands in for a provider this build lacks; never reached, as `config::validate` refuses the
+/// provider first (`provider_not_built`).
+pub struct NotBuilt;
+
+impl Adapter for NotBuilt {
+    fn interpret(&self, _obj: &Js) -> Result<Payment, InterpretError> {
+        Err(InterpretError::Unexpected {
+            psp: "none",
+            what: "a provider this build lacks".into(),
+        })
+    }
 }

@@ -2,21 +2,37 @@
 //! server creates the charge from it with the secret key and returns it (QR or
 //! `authorize_uri`).
 
+use crate::capability;
 use crate::checkout::Ctx;
 use crate::config::Settings;
 use crate::error::KasirError;
 use crate::jsview::{set, Js};
 use crate::net;
-use crate::psp::adapter::{Adapter, PspFuture};
+use crate::psp::adapter::{AccountFuture, Adapter, PspFuture};
 use js_sys::{Object, JSON};
-use kasir_core::catalogue::{Input, Offer};
+use kasir_core::catalogue::{Account, Input, Offer};
+use kasir_core::status::{interpret_omise, InterpretError, Payment};
 use kasir_core::view::JsonView;
+use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
 /// The Opn adapter.
 pub struct Omise;
 
 impl Adapter for Omise {
+    fn interpret(&self, obj: &Js) -> Result<Payment, InterpretError> {
+        interpret_omise(obj)
+    }
+
+    /// Opn's `GET /capability` (the catalogue when it fails or is slow).
+    fn account(&self, ctx: Rc<Ctx>) -> Option<AccountFuture> {
+        Some(Box::pin(async move {
+            capability::read(&ctx)
+                .await
+                .unwrap_or_else(Account::everything)
+        }))
+    }
+
     fn prepare<'a>(&'a self, ctx: &'a Ctx, offer: &'static Offer) -> PspFuture<'a> {
         let body = source_fields(ctx, offer);
         Box::pin(create_source(&ctx.settings, body))

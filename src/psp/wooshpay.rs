@@ -15,6 +15,7 @@ use crate::psp::merchant;
 use crate::resume;
 use js_sys::{Array, Object, JSON};
 use kasir_core::catalogue::Offer;
+use kasir_core::status::{interpret_wooshpay, InterpretError, Payment};
 use kasir_core::view::JsonView;
 use wasm_bindgen::JsValue;
 
@@ -54,6 +55,10 @@ fn secret_to_confirm(obj: &JsValue) -> Option<String> {
 }
 
 impl Adapter for Wooshpay {
+    fn interpret(&self, obj: &Js) -> Result<Payment, InterpretError> {
+        interpret_wooshpay(obj)
+    }
+
     fn create<'a>(
         &'a self,
         ctx: &'a Ctx,

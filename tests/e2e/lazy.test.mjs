@@ -1,3 +1,4 @@
+// Each provider has its own build: a page downloads only the mounted PSP's wasm.
 // The QR module (crates/kasir-qr) is not on the critical path: an Opn checkout, whose QR codes
 // are the PSP's images, never fetches it; a WooshPay checkout fetches it once the picker shows
 // (its desktop handoff draws a QR of the PSP's link) and draws the code with it. A tampered
@@ -32,8 +33,9 @@ test("an Opn checkout never loads the QR module: the picker and the PSP's QR ima
   await page.getByRole("button", { name: /Pay/ }).click();
   await page.waitForFunction(() => { const i = document.querySelector("img.kasir-qr-image"); return i && i.complete && i.naturalWidth > 0; });
   await page.waitForTimeout(500);
-  assert.ok(requested.some((u) => /\/kasir-[0-9a-f]+_bg\.wasm$/.test(u)), "the widget loaded");
+  assert.ok(requested.some((u) => /\/kasir-omise-[0-9a-f]+_bg\.wasm$/.test(u)), "the widget loaded");
   assert.deepEqual(requested.filter(isQrModule), [], "no QR module");
+  assert.deepEqual(requested.filter((u) => /\/kasir-(wooshpay|ecommpay)-/.test(u)), [], "no other provider's build");
   await page.close(); host.stop();
 });
 
@@ -42,6 +44,8 @@ test("a WooshPay checkout fetches the QR module after the picker shows and draws
   await page.getByRole("radio", { name: /TrueMoney Wallet/ }).waitFor();
   await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => /kasir-qr-[0-9a-f]+_bg\.wasm$/.test(e.name)));
   assert.equal(requested.filter(isQrModule).length, 2, "its glue and wasm, once each");
+  assert.equal(requested.filter((u) => /\/kasir-wooshpay-[0-9a-f]+(\.js|_bg\.wasm)$/.test(u)).length, 2, "WooshPay's build");
+  assert.deepEqual(requested.filter((u) => /\/kasir-(omise|ecommpay)-/.test(u)), [], "no other provider's build");
   await page.getByRole("radio", { name: /TrueMoney Wallet/ }).click();
   await page.getByRole("button", { name: /Pay/ }).click();
   await page.locator(".kasir-handoff .kasir-qr-image[role=img] svg path").waitFor();
@@ -70,5 +74,24 @@ test("a tampered QR module is refused: the handoff shows no code and the shopper
   await page.getByRole("button", { name: "Continue to TrueMoney Wallet" }).click();
   await page.waitForURL(/\/pay\/pi_/);
   assert.deepEqual(errors, []);
+  await page.close(); host.stop();
+});
+
+test("two checkouts of different providers on one page each run their own build", async () => {
+  const html = hostPage(sandbox.url, {}).replace('<div id="pay"></div>', '<div id="pay"></div><div id="pay2"></div>')
+    .replace("</script></body>", `Kasir.mount(document.getElementById("pay2"), ${JSON.stringify({ ...wooshpay(), currency: "THB" })})
+      .then(function (c) { window.__second = c; });</script></body>`);
+  const { host, page, requested } = await open(html);
+  await page.locator("#pay [role=radio][data-method=promptpay]").waitFor();
+  await page.locator("#pay2 [role=radio][data-method=truemoney]").waitFor();
+  await page.waitForFunction(() => window.__second && window.__checkout);
+  for (const p of ["omise", "wooshpay"]) {
+    assert.equal(requested.filter((u) => new RegExp(`/kasir-${p}-[0-9a-f]+_bg\\.wasm$`).test(u)).length, 1, p);
+  }
+  // the Opn widget pays while the WooshPay one stays on its picker
+  await page.locator("#pay [role=radio][data-method=promptpay]").click();
+  await page.locator("#pay button.kasir-pay").click();
+  await page.locator("#pay img.kasir-qr-image").waitFor();
+  assert.equal(await page.locator("#pay2 [role=radio]").count() > 0, true);
   await page.close(); host.stop();
 });

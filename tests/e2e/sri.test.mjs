@@ -1,5 +1,5 @@
-// Subresource Integrity: kasir.js names the sha384 of the glue, wasm and stylesheet it loads
-// and of the QR module it loads on demand (scripts/write-loader.mjs, of the final files), and
+// Subresource Integrity: kasir.js names the sha384 of the stylesheet, of each provider's glue
+// and wasm and of the QR module it loads on demand (scripts/write-loader.mjs, of the final files), and
 // dist/integrity.json the one of kasir.js.
 // A copy of dist/ where one file was changed (a tampered CDN) is refused with
 // kasir:error integrity_failed, and nothing of it runs; the untampered copy mounts.
@@ -39,8 +39,11 @@ async function open(files) {
 test("integrity.json holds the sha384 of kasir.js and of every file it loads", () => {
   const integrity = JSON.parse(readFileSync(new URL("integrity.json", dist), "utf8"));
   const js = readFileSync(new URL("kasir.js", dist), "utf8");
-  assert.equal(Object.keys(integrity).length, 6);
-  assert.equal(Object.keys(integrity).filter((f) => /^kasir-qr-[0-9a-f]+(\.js|_bg\.wasm)$/.test(f)).length, 2, "the QR module");
+  // kasir.js, the stylesheet, a glue and a wasm per provider, the QR module's
+  assert.equal(Object.keys(integrity).length, 10);
+  for (const m of ["omise", "wooshpay", "ecommpay", "qr"]) {
+    assert.equal(Object.keys(integrity).filter((f) => new RegExp(`^kasir-${m}-[0-9a-f]+(\\.js|_bg\\.wasm)$`).test(f)).length, 2, m);
+  }
   for (const [f, sri] of Object.entries(integrity)) {
     assert.equal(sri, "sha384-" + createHash("sha384").update(readFileSync(new URL(f, dist))).digest("base64"), f);
     if (f != "kasir.js") assert.ok(js.includes(sri), `kasir.js loads ${f} with its integrity`);
@@ -53,7 +56,7 @@ test("the untampered copy mounts", async () => {
   await page.close(); host.stop();
 });
 
-for (const [what, match] of [["wasm", /^kasir-[0-9a-f]+_bg\.wasm$/], ["glue", /^kasir-[0-9a-f]+\.js$/], ["stylesheet", /\.css$/]]) {
+for (const [what, match] of [["wasm", /^kasir-omise-[0-9a-f]+_bg\.wasm$/], ["glue", /^kasir-omise-[0-9a-f]+\.js$/], ["stylesheet", /\.css$/]]) {
   test(`a tampered ${what} is refused with kasir:error integrity_failed`, async () => {
     const { page, host } = await open(cdn((f, body) => {
       if (!match.test(f)) return null;
@@ -65,7 +68,7 @@ for (const [what, match] of [["wasm", /^kasir-[0-9a-f]+_bg\.wasm$/], ["glue", /^
     const events = await page.evaluate(() => window.__events);
     assert.deepEqual(events.map((e) => e.name), ["error"]);
     assert.equal(events[0].detail.code, "integrity_failed");
-    assert.match(events[0].detail.message, new RegExp(what == "glue" ? "kasir-[0-9a-f]+\\.js" : what == "wasm" ? "kasir-[0-9a-f]+_bg\\.wasm" : match.source));
+    assert.match(events[0].detail.message, new RegExp(match.source.replace(/^\^|\$$/g, "")));
     assert.equal((await page.evaluate(() => window.__rejected)).code, "integrity_failed");
     assert.equal(await page.locator(".kasir").count(), 0, "nothing of the widget runs");
     await page.close(); host.stop();

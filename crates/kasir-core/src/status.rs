@@ -127,7 +127,7 @@ fn unexpected(psp: Psp, what: impl Into<String>) -> InterpretError {
 }
 
 /// Opn: a charge (or an error object).
-fn interpret_omise<V: JsonView>(obj: &V) -> Result<Payment, InterpretError> {
+pub fn interpret_omise<V: JsonView>(obj: &V) -> Result<Payment, InterpretError> {
     let object = obj.str_at(&["object"]).unwrap_or_default();
     if object == "error" {
         return Err(InterpretError::PspError {
@@ -189,7 +189,7 @@ fn interpret_omise<V: JsonView>(obj: &V) -> Result<Payment, InterpretError> {
 }
 
 /// WooshPay: a payment intent, a checkout session, or an error (bare or `{error:{…}}`).
-fn interpret_wooshpay<V: JsonView>(obj: &V) -> Result<Payment, InterpretError> {
+pub fn interpret_wooshpay<V: JsonView>(obj: &V) -> Result<Payment, InterpretError> {
     let err = obj.field("error").filter(|e| e.entries().is_some());
     if let Some(e) = err
         .as_ref()
@@ -303,7 +303,7 @@ fn interpret_wooshpay<V: JsonView>(obj: &V) -> Result<Payment, InterpretError> {
 
 /// ecommpay: a Gate synchronous answer, a callback (intermediate with `redirect_data`, or final),
 /// or a status answer.
-fn interpret_ecommpay<V: JsonView>(obj: &V) -> Result<Payment, InterpretError> {
+pub fn interpret_ecommpay<V: JsonView>(obj: &V) -> Result<Payment, InterpretError> {
     // A Payment Page the merchant server signed: {url, payment_id?} → open it.
     if let (Some(url), None) = (obj.str_at(&["url"]), obj.field("payment")) {
         return Ok(Payment {

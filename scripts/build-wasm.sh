@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# One wasm module of the widget, built like trunk builds the development page's: cargo for
+# wasm32, wasm-bindgen (web target), and in release wasm-opt -Oz (www/index.html's flags) and
+# terser for the glue. Written into <dir> as <name>-<hash>.js and <name>-<hash>_bg.wasm (hash of
+# the wasm). Run by make-loader.sh (trunk's post_build hook) for each provider's build
+# (kasir-omise, kasir-wooshpay, kasir-ecommpay) and for the QR module (kasir-qr).
+# Usage: scripts/build-wasm.sh <dir> <release|debug> <name> <cargo build args…>
+set -euo pipefail
+dir="${1:?usage: build-wasm.sh <dir> <release|debug> <name> <cargo args…>}"
+profile="${2:?}"
+name="${3:?}"
+shift 3
+root="$(cd "$(dirname "$0")/.." && pwd)"
+release=()
+[ "$profile" = release ] && release=(--release)
+# the artifact from cargo's own report: builds with other features leave theirs in deps/ too
+wasm=$(cd "$root" && cargo build "${release[@]}" --locked --offline --target wasm32-unknown-unknown \
+  --message-format=json-render-diagnostics "$@" |
+  node -e 'let a = ""; process.stdin.on("data", (d) => (a += d)).on("end", () => {
+    const w = a.split("\n").filter(Boolean).map((l) => JSON.parse(l))
+      .filter((m) => m.reason === "compiler-artifact" && m.target.kind.includes("cdylib") && m.package_id.startsWith("path+"))
+      .flatMap((m) => m.filenames).filter((f) => f.endsWith(".wasm"));
+    if (w.length !== 1) { console.error("build-wasm: expected one cdylib wasm, got", w); process.exit(1); }
+    console.log(w[0]);
+  });')
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+wasm-bindgen --target web --no-typescript --out-name module --out-dir "$tmp" "$wasm"
+if [ "$profile" = release ]; then
+  wasm-opt -Oz --converge --low-memory-unused --zero-filled-memory --enable-bulk-memory \
+    --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    --enable-reference-types --enable-multivalue -o "$tmp/module_bg.wasm" "$tmp/module_bg.wasm"
+  node "$root/scripts/minify-glue.mjs" "$tmp" module.js >/dev/null
+fi
+hash=$(sha256sum "$tmp/module_bg.wasm" | cut -c1-16)
+rm -f "$dir/$name"-*.js "$dir/$name"-*_bg.wasm
+cp "$tmp/module_bg.wasm" "$dir/$name-${hash}_bg.wasm"
+cp "$tmp/module.js" "$dir/$name-${hash}.js"
+echo "$name-${hash}.js, $name-${hash}_bg.wasm ($(wc -c < "$dir/$name-${hash}_bg.wasm") bytes)"
