@@ -6,21 +6,41 @@
 //! The SVG is built here rather than with the crate's generic renderer (which costs more bytes).
 
 /// Render `payload` as an SVG QR code: one `<path>` of unit squares in a viewBox with a 4-module
-/// quiet zone (scaled by CSS). `None` when the payload does not fit in a QR code.
+/// quiet zone (scaled by CSS). `None` when the payload does not fit in a QR code. Built with
+/// `push_str` and [`push_number`], not `format!`: `core::fmt` would be most of the module.
 pub fn qr_svg(payload: &str) -> Option<String> {
-    use std::fmt::Write;
     let code = qrcode::QrCode::new(payload.as_bytes()).ok()?;
     let width = code.width();
     let size = width + 8;
-    let mut path = String::with_capacity(width * width * 4);
+    let mut svg = String::with_capacity(width * width * 6 + 200);
+    svg.push_str(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 "#);
+    push_number(&mut svg, size);
+    svg.push(' ');
+    push_number(&mut svg, size);
+    svg.push_str(r#"" shape-rendering="crispEdges"><rect width=""#);
+    push_number(&mut svg, size);
+    svg.push_str(r#"" height=""#);
+    push_number(&mut svg, size);
+    svg.push_str(r##"" fill="#fff"/><path fill="#000" d=""##);
     for (i, color) in code.to_colors().iter().enumerate() {
         if *color == qrcode::Color::Dark {
-            let _ = write!(path, "M{} {}h1v1h-1z", i % width + 4, i / width + 4);
+            svg.push('M');
+            push_number(&mut svg, i % width + 4);
+            svg.push(' ');
+            push_number(&mut svg, i / width + 4);
+            svg.push_str("h1v1h-1z");
         }
     }
-    Some(format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path fill="#000" d="{path}"/></svg>"##
-    ))
+    svg.push_str(r#""/></svg>"#);
+    Some(svg)
+}
+
+/// `n` in decimal.
+fn push_number(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_number(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// The module's one export: [`qr_svg`] for JavaScript (`undefined` when it does not fit).
@@ -43,6 +63,15 @@ mod tests {
         assert!(svg.contains(r#"viewBox="0 0 37 37""#), "{svg}");
         let dark = svg.matches('M').count();
         assert!(dark > 200 && dark < 29 * 29, "{dark} dark modules");
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 37, 100, 177, 1234] {
+            let mut s = String::new();
+            push_number(&mut s, n);
+            assert_eq!(s, n.to_string());
+        }
     }
 
     #[test]
