@@ -246,6 +246,18 @@ report.qrEncode = {};
   }, `${cdn.url}/qr/bench.wasm`);
   await page.close();
 }
+// ---------------------------------------------------------------- 4c. the component layer's floor
+// bench/leptos-floor: three radios + one signal in Leptos 0.8, built as the widget's builds are.
+{
+  const dir = join(out, "leptos-floor");
+  mkdirSync(dir, { recursive: true });
+  execFileSync("bash", [join(root, "scripts/build-wasm.sh"), dir, "release", "leptos-floor", "--lib",
+    "--manifest-path", join(bench, "leptos-floor/Cargo.toml"), "--target-dir", join(root, "target/bench-floor")],
+  { stdio: ["ignore", "ignore", "inherit"] });
+  const { readdirSync } = await import("node:fs");
+  report.leptosFloor = readdirSync(dir).filter((f) => /^leptos-floor-/.test(f))
+    .map((f) => ({ file: f, ...sizes(readFileSync(join(dir, f))) }));
+}
 await browser.close();
 await sandbox.stop();
 cdn.stop(); host.stop();
@@ -331,6 +343,9 @@ rowOf("JS heap after GC + wasm memory, median KiB", (n) => ({ v: both(n), text: 
 const qf = stats(report.qrFlow);
 row(`click Pay (TrueMoney QR) → QR visible, ms, n=${QR_RUNS}`, `${ms(qf.median)} (${ms(qf.min)}–${ms(qf.max)})`, "n/a", "", "n/a", "",
   "sandbox on loopback: source + charge + QR SVG download; target ≤ 150 ms");
+const lf = report.leptosFloor.reduce((t, f) => t + f.brotli, 0);
+row("component layer floor: Leptos 0.8, 3 radios + 1 signal, brotli", kb(lf), "n/a", "", "n/a", "",
+  `bench/leptos-floor (glue + wasm, same profile and wasm-opt flags); Kasir's first paint is ${ratio(B.kasir.total.brotli, lf)} of it`);
 row("QR encode + SVG, 300 chars, wasm in Chromium, µs", ms(report.qrEncode.wasm.mean_us), "n/a", "", "n/a", "", `mean of ${report.qrEncode.wasm.iterations}; crates/kasir-qr (the QR module loaded on demand), opt-level z`);
 row("QR encode + SVG, 300 chars, native, µs", ms(report.qrEncode.native.mean_us), "n/a", "", "n/a", "", `mean of ${report.qrEncode.native.iterations}; x86-64, opt-level z`);
 if (report.wrk) {

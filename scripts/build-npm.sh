@@ -14,10 +14,10 @@ npm_version=$(node -p 'require("./npm/package.json").version')
 [[ "$cargo_version" == "$npm_version" ]] ||
   { echo "build-npm: npm/package.json version $npm_version != Cargo.toml $cargo_version" >&2; exit 1; }
 
-# the stylesheet, each provider's glue and wasm, the QR module's (loaded on demand)
-mapfile -t named < <(grep -oE 'kasir-(omise|wooshpay|ecommpay|qr)-[0-9a-f]+(_bg\.wasm|\.js)|kasir-[0-9a-f]+\.css' "$dist/kasir.js" | sort -u)
-[[ ${#named[@]} -eq 9 ]] ||
-  { echo "build-npm: expected a .css and a glue .js + _bg.wasm for omise, wooshpay, ecommpay and qr in $dist/kasir.js, found: ${named[*]:-nothing}" >&2; exit 1; }
+# the stylesheet, each provider's glue and wasm, the QR module's and the text tables (on demand)
+mapfile -t named < <(grep -oE 'kasir-(omise|wooshpay|ecommpay|qr)-[0-9a-f]+(_bg\.wasm|\.js)|kasir-[0-9a-f]+\.css|kasir-(th|id|ko|ru|ja)-[0-9a-f]+\.json' "$dist/kasir.js" | sort -u)
+[[ ${#named[@]} -eq 14 ]] ||
+  { echo "build-npm: expected a .css, a glue .js + _bg.wasm for omise, wooshpay, ecommpay and qr, and five text tables in $dist/kasir.js, found: ${named[*]:-nothing}" >&2; exit 1; }
 
 rm -rf npm/dist && mkdir -p npm/dist
 for f in kasir.js "${named[@]}"; do
@@ -32,5 +32,6 @@ modules=()
 for m in qr omise wooshpay ecommpay; do
   modules+=("$m=$(pick "^kasir-$m-[0-9a-f]+\.js$"),$(pick "^kasir-$m-[0-9a-f]+_bg\.wasm$")")
 done
+for l in th id ko ru ja; do modules+=("$l=$(pick "^kasir-$l-[0-9a-f]+\.json$")"); done
 node scripts/build-esm.mjs "$css" "${modules[@]}"
 echo "build-npm: npm/dist/ = ${named[*]} kasir.js (@kasir/checkout $npm_version)"

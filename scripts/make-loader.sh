@@ -2,7 +2,7 @@
 # Trunk post_build hook. Trunk built the development page (every provider in one wasm) and the
 # stylesheet; this builds what kasir.js loads — one wasm per provider (the `omise`, `wooshpay`,
 # `ecommpay` cargo features: a shopper downloads only the mounted PSP's code) and the QR module
-# (crates/kasir-qr, on demand) — then writes kasir.js, the stable classic-script entry point. It
+# (crates/kasir-qr, on demand) and the locales' text tables (src/i18n/*.json) — then writes kasir.js, the stable classic-script entry point. It
 # defines window.Kasir and <kasir-checkout> at once and loads everything else relative to its
 # own URL, whatever page or origin embeds it, each file with its Subresource Integrity.
 set -euo pipefail
@@ -22,6 +22,15 @@ for p in omise wooshpay ecommpay; do
 done
 bash "$here/build-wasm.sh" "$dir" "$profile" kasir-qr -p kasir-qr --features module
 qr="$(cd "$dir" && ls kasir-qr-*.js),$(cd "$dir" && ls kasir-qr-*_bg.wasm)"
+# the UI texts of each locale but English (compiled in), fetched for the locale shown
+texts=()
+for l in th id ko ru ja; do
+  node -e 'process.stdout.write(JSON.stringify(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))))' \
+    "$here/../src/i18n/$l.json" > "$dir/texts.tmp"
+  f="kasir-$l-$(sha256sum "$dir/texts.tmp" | cut -c1-16).json"
+  mv "$dir/texts.tmp" "$dir/$f"
+  texts+=("$l=$f")
+done
 # kasir.js (www/loader.js + www/api.js, minified) with the names and the Subresource Integrity
 # of the final files, and integrity.json (the sha384 of kasir.js for the merchant's <script>)
-node "$here/write-loader.mjs" "$dir" "$css" "qr=$qr" "${builds[@]}"
+node "$here/write-loader.mjs" "$dir" "$css" "qr=$qr" "${builds[@]}" "${texts[@]}"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Size budgets (brotli -q 11), in size-budget.txt:
 #   first_paint  everything the page loads before the picker is usable: kasir.js (the loader),
-#                the stylesheet, and the provider's wasm-bindgen glue and wasm;
+#                the stylesheet, and the provider's wasm-bindgen glue and wasm (in English; a
+#                page in another locale also fetches that locale's text table);
 #   everything   all the widget can ever load for one provider: the first paint + the parts
-#                loaded on demand (the QR module's glue and wasm).
+#                loaded on demand (the QR module's glue and wasm, the five text tables).
 # Each must hold for every provider. Usage: scripts/size-check.sh [dist-dir]
 # (needs the `brotli` CLI: apt-get install brotli)
 set -euo pipefail
@@ -23,7 +24,7 @@ first_budget=$(budget first_paint)
 all_budget=$(budget everything)
 
 # The files the loader names (the hashes change with every build).
-names=$(grep -oE 'kasir-(omise|wooshpay|ecommpay|qr)-[0-9a-f]+(_bg\.wasm|\.js)|kasir-[0-9a-f]+\.css' "$dist/kasir.js" | sort -u)
+names=$(grep -oE 'kasir-(omise|wooshpay|ecommpay|qr)-[0-9a-f]+(_bg\.wasm|\.js)|kasir-[0-9a-f]+\.css|kasir-(th|id|ko|ru|ja)-[0-9a-f]+\.json' "$dist/kasir.js" | sort -u)
 pick() {
   local f
   f=$(grep -E "$1" <<< "$names" | head -n1)
@@ -47,14 +48,22 @@ for p in omise wooshpay ecommpay; do
   size "$(pick "^kasir-$p-[0-9a-f]+_bg\\.wasm$")" "first paint ($p)"
 done
 for f in "${qr[@]}"; do size "$f" "on demand (the QR module)"; done
+tables=0 largest=0
+for l in th id ko ru ja; do
+  f=$(pick "^kasir-$l-[0-9a-f]+\\.json$")
+  size "$f" "first paint in $l (English is compiled in)"
+  tables=$(( tables + br[$f] ))
+  (( br[$f] > largest )) && largest=${br[$f]}
+done
 echo "$report"
 echo
 fail=0 worst_first=0 worst_all=0
 for p in omise wooshpay ecommpay; do
   first=$(( br[kasir.js] + br[$css] + br[$(pick "^kasir-$p-[0-9a-f]+\\.js$")] + br[$(pick "^kasir-$p-[0-9a-f]+_bg\\.wasm$")] ))
-  # everything: the QR module counted for every provider (Opn's flows never load it)
-  all=$(( first + br[${qr[0]}] + br[${qr[1]}] ))
-  printf '%-10s first paint %7d B   everything %7d B\n' "$p" "$first" "$all"
+  # everything: the QR module counted for every provider (Opn's flows never load it), and
+  # every locale's table (a page fetches the one it shows)
+  all=$(( first + br[${qr[0]}] + br[${qr[1]}] + tables ))
+  printf '%-10s first paint %7d B (%d B in the largest other locale)   everything %7d B\n' "$p" "$first" "$((first + largest))" "$all"
   (( first > worst_first )) && worst_first=$first
   (( all > worst_all )) && worst_all=$all
   if (( first > first_budget )); then

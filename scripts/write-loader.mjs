@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Write kasir.js, the stable classic-script entry point, into trunk's staging dir: www/loader.js
-// with www/api.js inlined, the hashed names of the stylesheet, of each provider's glue and wasm
-// and of the QR module, with their Subresource Integrity (of the final files), minified with
+// with www/api.js inlined, the hashed names of the stylesheet, of each provider's glue and wasm,
+// of the QR module and of each locale's text table, with their Subresource Integrity (of the final files), minified with
 // terser (the /*! */ banner kept). Then dist/integrity.json: the sha384 of kasir.js (the
 // <script integrity> a merchant pastes) and of every file it loads.
-// Usage: write-loader.mjs <dir> <css> qr=<glue.js>,<wasm> <provider>=<glue.js>,<wasm>…
+// Usage: write-loader.mjs <dir> <css> qr=<glue.js>,<wasm> <provider>=<glue.js>,<wasm>… <locale>=<table.json>…
 import { readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
@@ -15,7 +15,14 @@ const www = new URL("../www/", import.meta.url);
 const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
 const integrity = { [css]: sri(readFileSync(join(dir, css))) };
 const builds = {};
+const texts = {};
 for (const m of modules) {
+  const [, locale, table] = m.match(/^([a-z]+)=([^,]+\.json)$/) || [];
+  if (table) {
+    integrity[table] = sri(readFileSync(join(dir, table)));
+    texts[locale] = [table, integrity[table]];
+    continue;
+  }
   const [, name, glue, wasm] = m.match(/^([a-z]+)=([^,]+),(.+)$/) || [];
   if (!wasm) throw new Error(`write-loader: expected <name>=<glue.js>,<wasm>, got ${m}`);
   for (const f of [glue, wasm]) integrity[f] = sri(readFileSync(join(dir, f)));
@@ -24,7 +31,7 @@ for (const m of modules) {
 if (!builds.qr || !builds.omise) throw new Error("write-loader: the QR module and the omise build are required");
 const source = readFileSync(new URL("loader.js", www), "utf8")
   .replace("/* __API__ */", readFileSync(new URL("api.js", www), "utf8"))
-  .replace("__BUILDS__", JSON.stringify(builds))
+  .replace("__BUILDS__", JSON.stringify(builds)).replace("__TEXTS__", JSON.stringify(texts))
   .replaceAll("__CSS_SRI__", integrity[css]).replaceAll("__CSS__", css);
 const out = await minify(source, { ecma: 2020, compress: { passes: 2, unsafe_arrows: true }, mangle: true, format: { comments: /^!/ } });
 if (!out.code) throw new Error("terser produced nothing for kasir.js");

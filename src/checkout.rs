@@ -39,6 +39,8 @@ pub struct Ctx {
     pub machine: RwSignal<Machine>,
     /// UI strings (locale + the merchant's overrides).
     pub texts: Texts,
+    /// The locale's text table is in (or could not load): the screens wait for it.
+    pub texts_ready: RwSignal<bool>,
     /// The PSP's browser-side secret for the current payment (WooshPay `client_secret`), from
     /// the options or from the merchant's answer.
     pub client_secret: RefCell<Option<String>>,

@@ -9,7 +9,7 @@ use crate::details::Details;
 use crate::error::KasirError;
 use crate::events::{dispatch, emit, emit_error, error_object, listen_to_parent, ParentListener};
 use crate::flow::Machine;
-use crate::i18n::Texts;
+use crate::i18n::{self, Texts};
 use crate::jsview::{get, set};
 use crate::options;
 use crate::page::{current_page_url, device, resolve_target, style_shadow_root};
@@ -55,6 +55,15 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     let mut resolve_slot = None;
     let result = Promise::new(&mut |resolve, _| resolve_slot = Some(resolve));
     let texts = Texts::new(settings.locale, settings.strings.clone());
+    // the locale's table, fetched now (alongside the account) when it is not English
+    let table = i18n::load(settings.locale);
+    let texts_ready = RwSignal::new(table.is_none());
+    if let Some(table) = table {
+        wasm_bindgen_futures::spawn_local(async move {
+            table.await;
+            let _ = texts_ready.try_set(true);
+        });
+    }
     let client_secret = settings.client_secret.clone();
     let (shopper_phone, shopper_email) = (
         settings.shopper_phone.clone(),
@@ -72,6 +81,7 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
         error: RwSignal::new(None),
         machine: RwSignal::new(Machine::new()),
         texts,
+        texts_ready,
         client_secret: RefCell::new(client_secret),
         given_secret_finished: Cell::new(false),
         account: RefCell::new(None),

@@ -98,8 +98,26 @@ fn install_qr_encoder() {
     kasir::qr_encoder::set_qr_encoder(qr.into_js_value().unchecked_into());
 }
 
+/// The locales' text tables, in-process (in a page, `kasir.js` fetches `kasir-<locale>-<hash>.json`
+/// with its integrity and installs the same function: `load(tag)` → `Promise<object>`).
+fn install_texts() {
+    let load = wasm_bindgen::closure::Closure::<dyn Fn(JsValue) -> Promise>::new(|tag: JsValue| {
+        let json = match tag.as_string().as_deref() {
+            Some("th") => include_str!("../src/i18n/th.json"),
+            Some("id") => include_str!("../src/i18n/id.json"),
+            Some("ko") => include_str!("../src/i18n/ko.json"),
+            Some("ru") => include_str!("../src/i18n/ru.json"),
+            Some("ja") => include_str!("../src/i18n/ja.json"),
+            _ => return Promise::reject(&tag),
+        };
+        Promise::resolve(&js_sys::JSON::parse(json).unwrap())
+    });
+    kasir::i18n::set_locale_loader(load.into_js_value().unchecked_into());
+}
+
 async fn mount(el: &HtmlElement, opts: JsValue) -> Result<JsValue, JsValue> {
     install_qr_encoder();
+    install_texts();
     let r = JsFuture::from(kasir::embed::mount(el.clone().into(), opts)).await;
     if r.is_ok() {
         let shown = || {

@@ -1,6 +1,7 @@
 // The Kasir API shared by the classic script (www/loader.js → dist/kasir.js) and the ES module
-// (www/esm.js → npm/index.mjs): `kasirApi(load, css)` over a `load(provider)` that resolves to
-// the wasm-bindgen module of that provider's build once its wasm runs. It also defines
+// (www/esm.js → npm/index.mjs): `kasirApi(load, css)` over a `load(provider, locale)` that
+// resolves to the wasm-bindgen module of that provider's build once its wasm runs (and starts
+// fetching that locale's texts). It also defines
 // <kasir-checkout>. Nothing here runs
 // at import time, so importing the ES module on a server (no window) never throws.
 
@@ -54,8 +55,8 @@ function qrEncoder(loadModule) {
 function kasirApi(load, css) {
   // mount with `options`, or with the options `options(module)` reads (<kasir-checkout>);
   // a widget that could not load reports kasir:error on the target and rejects {code, message}
-  function mount(target, options, provider) {
-    return load(provider).then(function (m) {
+  function mount(target, options, provider, locale) {
+    return load(provider, locale).then(function (m) {
       return m.mount(target, typeof options == "function" ? options(m) : options || {});
     }, function (e) {
       var el = typeof target == "string" ? document.querySelector(target) : target;
@@ -77,7 +78,7 @@ function kasirApi(load, css) {
       if (!el.isConnected) return;
       return mount(el, function (m) {
         return m.elementOptions(el, "");
-      }, el.getAttribute("provider")).then(function (c) {
+      }, el.getAttribute("provider"), el.getAttribute("locale")).then(function (c) {
         el.k = c;
       });
     }).catch(function () {});
@@ -93,14 +94,18 @@ function kasirApi(load, css) {
   // every [data-kasir] element, from its data-* attributes (the wasm reads the option table)
   function autoMount() {
     document.querySelectorAll("[data-kasir]:not([data-kasir-mounted])").forEach(function (el) {
-      mount(el, function (m) { return m.elementOptions(el, "data-"); }, el.getAttribute("data-provider")).catch(function () {});
+      mount(el, function (m) { return m.elementOptions(el, "data-"); }, el.getAttribute("data-provider"),
+        el.getAttribute("data-locale")).catch(function () {});
     });
   }
   if (document.readyState == "loading") document.addEventListener("DOMContentLoaded", autoMount);
   else autoMount();
   return {
     /** Mount the checkout into `target` (element or CSS selector). Resolves to a Checkout. */
-    mount: function (target, options) { return mount(target, options || {}, (options || {}).provider); },
+    mount: function (target, options) {
+      var o = options || {};
+      return mount(target, o, o.provider, o.locale);
+    },
     /** The stylesheet's URL (added to shadow roots that host a widget). */
     css: css,
     /** Start loading the widget ahead of mount (optional): the build of `provider` (Opn's

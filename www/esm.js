@@ -40,14 +40,34 @@ const builds = {
 };
 const loading = {};
 
+// each locale's texts but English (compiled in), fetched when a widget shows it
+const texts = {
+  th: () => new URL("./dist/__TH_JSON__", import.meta.url),
+  id: () => new URL("./dist/__ID_JSON__", import.meta.url),
+  ko: () => new URL("./dist/__KO_JSON__", import.meta.url),
+  ru: () => new URL("./dist/__RU_JSON__", import.meta.url),
+  ja: () => new URL("./dist/__JA_JSON__", import.meta.url),
+};
+const fetched = {};
+function strings(tag) {
+  if (!Object.hasOwn(texts, tag)) return Promise.reject(new KasirLoadError("network_error", `no texts for ${tag}`));
+  return fetched[tag] || (fetched[tag] = fetch(asset(texts[tag]())).then((r) => {
+    if (!r.ok) throw new KasirLoadError("network_error", `could not load ${r.url}`);
+    return r.json();
+  }).catch((e) => { fetched[tag] = null; throw e; }));
+}
+
 /** The build of `provider` (an unknown one gets Opn's, whose validation names the error). */
-function load(provider) {
+function load(provider, locale) {
+  const tag = String(locale || "").toLowerCase().slice(0, 2);
+  if (Object.hasOwn(texts, tag)) strings(tag).catch(() => {});
   const p = Object.hasOwn(builds, provider) ? provider : "omise";
   return loading[p] || (loading[p] = Promise.all([
     linked("stylesheet", asset(new URL("./dist/__CSS__", import.meta.url)), ""),
     builds[p](),
   ]).then(([, m]) => {
     m.setQrEncoder(qr);
+    m.setLocaleLoader(strings);
     return m;
   }));
 }

@@ -8,6 +8,8 @@
   var css = url("__CSS__");
   // per provider (and the QR module): [glue, its integrity, wasm, its integrity]
   var builds = __BUILDS__;
+  // per locale but English: [its text table, its integrity]
+  var texts = __TEXTS__;
   var loading = {};
   // every file is loaded with its Subresource Integrity (scripts/make-loader.sh writes them):
   // the stylesheet and the glue by <link integrity>, the wasm by fetch(…, {integrity})
@@ -22,8 +24,19 @@
   }
   // the QR module (a payload to encode in the browser), fetched the first time it is asked for
   var qr = qrEncoder(function () { return module(builds.qr); });
+  // a locale's texts, fetched once when a widget shows it (a failed fetch is tried again)
+  var fetched = {};
+  function strings(tag) {
+    var t = texts[tag];
+    if (!t) return Promise.reject(tag);
+    return fetched[tag] || (fetched[tag] = checked(url(t[0]), t[1]).then(function (r) { return r.json(); })
+      .catch(function (e) { fetched[tag] = null; throw e; }));
+  }
   // the wasm of `provider` (an unknown one gets Opn's, whose validation names the error)
-  function load(provider) {
+  function load(provider, locale) {
+    // the locale's texts along with the wasm, when the options name it
+    var tag = String(locale || "").toLowerCase().slice(0, 2);
+    if (texts[tag]) strings(tag).catch(function () {});
     var p = provider == "opn" ? "omise" : provider;
     if (!builds[p] || p == "qr") p = "omise";
     return loading[p] || (loading[p] = Promise.all([
@@ -31,6 +44,7 @@
       module(builds[p]),
     ]).then(function (r) {
       r[1].setQrEncoder(qr);
+      r[1].setLocaleLoader(strings);
       return r[1];
     }));
   }

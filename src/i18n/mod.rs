@@ -1,32 +1,87 @@
-//! UI strings: flat dotted keys, one file per locale. Brand names (TrueMoney, Akulaku,
-//! PromptPay) are never translated. A test fails when a locale misses a key or has an extra one.
+//! UI strings: flat dotted keys. English (`en.rs`) is compiled in; the other locales are JSON
+//! tables (`th.json`, `id.json`, `ko.json`, `ru.json`, `ja.json`) that the page fetches only
+//! for the locale a widget shows: `kasir.js` and the ES module hand the widget a loader
+//! (`setLocaleLoader`: `load(tag)` → `Promise<object>`, each file with its Subresource
+//! Integrity), and the widget's screens appear once the table is in (English if it cannot
+//! load). Brand names (TrueMoney, Akulaku, PromptPay) are never translated. A test fails when
+//! a locale misses a key or has an extra one.
 
 mod en;
-mod id;
-mod ja;
-mod ko;
-mod ru;
-mod th;
 
 use kasir_core::Locale;
+use std::cell::RefCell;
+use std::future::Future;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 
-fn table(locale: Locale) -> &'static [(&'static str, &'static str)] {
-    match locale {
-        Locale::Th => th::STRINGS,
-        Locale::Id => id::STRINGS,
-        Locale::Ko => ko::STRINGS,
-        Locale::Ru => ru::STRINGS,
-        Locale::Ja => ja::STRINGS,
-        Locale::En => en::STRINGS,
-    }
+type Table = &'static [(&'static str, &'static str)];
+
+thread_local! {
+    static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// The tables fetched so far (at most one per locale: their strings live as long as the page).
+    static LOADED: RefCell<Vec<(Locale, Table)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The string for `key` in `locale` (English when the locale has no table of its own).
+fn loaded(locale: Locale) -> Option<Table> {
+    LOADED.with(|l| {
+        l.borrow()
+            .iter()
+            .find(|(k, _)| *k == locale)
+            .map(|(_, t)| *t)
+    })
+}
+
+/// Keep `entries` as `locale`'s table (the first one given stays).
+pub fn add_table(locale: Locale, entries: Vec<(String, String)>) {
+    if locale == Locale::En || loaded(locale).is_some() {
+        return;
+    }
+    let table: Vec<(&'static str, &'static str)> = entries
+        .into_iter()
+        .map(|(k, v)| (&*k.leak(), &*v.leak()))
+        .collect();
+    LOADED.with(|l| l.borrow_mut().push((locale, table.leak())));
+}
+
+/// Install the table loader: `load(tag)` resolving to the locale's `{key: text}` object.
+#[wasm_bindgen(js_name = setLocaleLoader)]
+pub fn set_locale_loader(load: js_sys::Function) {
+    LOADER.with(|l| *l.borrow_mut() = Some(load));
+}
+
+/// Start fetching `locale`'s table when it is not in yet (`None`: nothing to wait for). The
+/// request starts now; the future ends when the table is kept, or when it could not load (the
+/// texts then stay English).
+pub fn load(locale: Locale) -> Option<impl Future<Output = ()>> {
+    if locale == Locale::En || loaded(locale).is_some() {
+        return None;
+    }
+    let f = LOADER.with(|l| l.borrow().clone())?;
+    let promise: js_sys::Promise = f
+        .call1(&JsValue::UNDEFINED, &locale.tag().into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    Some(async move {
+        let Ok(obj) = JsFuture::from(promise).await else {
+            return;
+        };
+        let entries = js_sys::Object::entries(obj.unchecked_ref())
+            .iter()
+            .filter_map(|pair| {
+                let pair: js_sys::Array = pair.unchecked_into();
+                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+            })
+            .collect();
+        add_table(locale, entries);
+    })
+}
+
+/// The string for `key` in `locale` (English when the locale's table is not in, or lacks it).
 pub fn t(locale: Locale, key: &str) -> &'static str {
-    let find = |tab: &'static [(&'static str, &'static str)]| {
-        tab.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
-    };
-    find(table(locale))
+    let find = |tab: Table| tab.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+    loaded(locale)
+        .and_then(find)
         .or_else(|| find(en::STRINGS))
         .unwrap_or("")
 }
@@ -68,32 +123,44 @@ impl Texts {
     }
 }
 
-#[cfg(test)]
+// native only: they read the JSON tables with serde_json
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
+    fn json(locale: Locale) -> Vec<(String, String)> {
+        let text = match locale {
+            Locale::Th => include_str!("th.json"),
+            Locale::Id => include_str!("id.json"),
+            Locale::Ko => include_str!("ko.json"),
+            Locale::Ru => include_str!("ru.json"),
+            Locale::Ja => include_str!("ja.json"),
+            Locale::En => unreachable!("English is compiled in"),
+        };
+        let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text).unwrap();
+        map.into_iter()
+            .map(|(k, v)| (k, v.as_str().expect("a string").to_string()))
+            .collect()
+    }
+
+    const OTHERS: [Locale; 5] = [Locale::Th, Locale::Id, Locale::Ko, Locale::Ru, Locale::Ja];
+
     #[test]
     fn every_locale_has_exactly_the_english_keys() {
-        let keys = |tab: &[(&'static str, &'static str)]| -> Vec<&'static str> {
-            let mut k: Vec<&str> = tab.iter().map(|(k, _)| *k).collect();
-            k.sort_unstable();
-            k
-        };
-        let en = keys(en::STRINGS);
+        let mut en: Vec<&str> = en::STRINGS.iter().map(|(k, _)| *k).collect();
+        en.sort_unstable();
         let mut dedup = en.clone();
         dedup.dedup();
         assert_eq!(dedup, en, "duplicate key in en");
-        for (name, tab) in [
-            ("th", th::STRINGS),
-            ("id", id::STRINGS),
-            ("ko", ko::STRINGS),
-            ("ru", ru::STRINGS),
-            ("ja", ja::STRINGS),
-        ] {
-            assert_eq!(keys(tab), en, "locale {name} keys differ from en");
+        for locale in OTHERS {
+            let table = json(locale);
+            let mut keys: Vec<&str> = table.iter().map(|(k, _)| k.as_str()).collect();
+            keys.sort_unstable();
+            assert_eq!(keys, en, "locale {} keys differ from en", locale.tag());
             assert!(
-                tab.iter().all(|(_, v)| !v.is_empty()),
-                "empty string in {name}"
+                table.iter().all(|(_, v)| !v.is_empty()),
+                "empty string in {}",
+                locale.tag()
             );
         }
     }
@@ -121,7 +188,25 @@ mod tests {
     }
 
     #[test]
+    fn a_locale_is_english_until_its_table_is_in() {
+        assert_eq!(t(Locale::Ko, "pay.button"), "Pay {amount}");
+        add_table(Locale::Ko, json(Locale::Ko));
+        assert_eq!(t(Locale::Ko, "pay.button"), "{amount} 결제하기");
+        // a key the table lacks is English
+        assert_eq!(t(Locale::Ko, "no.such.key"), "");
+        add_table(Locale::Ko, vec![("pay.button".into(), "changed".into())]);
+        assert_eq!(
+            t(Locale::Ko, "pay.button"),
+            "{amount} 결제하기",
+            "the first table stays"
+        );
+    }
+
+    #[test]
     fn placeholders() {
+        for locale in OTHERS {
+            add_table(locale, json(locale));
+        }
         assert_eq!(
             Texts::new(Locale::En, vec![]).tf("pay.button", &[("amount", "฿4,000.00")]),
             "Pay ฿4,000.00"

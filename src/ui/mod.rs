@@ -53,7 +53,10 @@ pub fn Root() -> impl IntoView {
             Phase::Done(o) => Screen::Done(o.clone()),
         })
     });
+    let texts_ready = ctx.texts_ready;
     let body = move || match screen.get() {
+        // nothing until the locale's texts are in (English at once)
+        _ if !texts_ready.get() => ().into_any(),
         Screen::Picker => view! { <Picker/> }.into_any(),
         Screen::Qr(qr) => view! { <QrScreen qr/> }.into_any(),
         Screen::Redirecting => view! { <Redirecting/> }.into_any(),

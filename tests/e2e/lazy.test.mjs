@@ -1,4 +1,5 @@
-// Each provider has its own build: a page downloads only the mounted PSP's wasm.
+// Each provider has its own build: a page downloads only the mounted PSP's wasm, and only the
+// text table of the locale it shows (English is compiled in).
 // The QR module (crates/kasir-qr) is not on the critical path: an Opn checkout, whose QR codes
 // are the PSP's images, never fetches it; a WooshPay checkout fetches it once the picker shows
 // (its desktop handoff draws a QR of the PSP's link) and draws the code with it. A tampered
@@ -93,5 +94,41 @@ test("two checkouts of different providers on one page each run their own build"
   await page.locator("#pay button.kasir-pay").click();
   await page.locator("#pay img.kasir-qr-image").waitFor();
   assert.equal(await page.locator("#pay2 [role=radio]").count() > 0, true);
+  await page.close(); host.stop();
+});
+
+test("English is compiled in; a Thai checkout fetches only the Thai texts, with its integrity", async () => {
+  const isTable = (u) => /\/kasir-[a-z]{2}-[0-9a-f]+\.json$/.test(new URL(u).pathname);
+  const en = await open(hostPage(sandbox.url, {}));
+  await en.page.getByRole("button", { name: "Pay ฿4,000.00" }).waitFor();
+  assert.deepEqual(en.requested.filter(isTable), [], "no text table for English");
+  await en.page.close(); en.host.stop();
+
+  const th = await open(hostPage(sandbox.url, { locale: "th" }));
+  await th.page.getByRole("button", { name: "ชำระเงิน ฿4,000.00" }).waitFor();
+  assert.equal(await th.page.getByRole("radiogroup", { name: "เลือกวิธีการชำระเงิน" }).count(), 1);
+  const tables = th.requested.filter(isTable);
+  assert.equal(tables.length, 1, tables.join(", "));
+  assert.match(tables[0], /\/kasir-th-[0-9a-f]+\.json$/);
+  await th.page.close(); th.host.stop();
+});
+
+test("a tampered text table is refused: the checkout shows in English and works", async () => {
+  const files = {};
+  for (const f of readdirSync(dist)) {
+    const type = f.endsWith(".wasm") ? "application/wasm" : f.endsWith(".css") ? "text/css"
+      : f.endsWith(".js") ? "text/javascript" : f.endsWith(".json") ? "application/json" : null;
+    if (!type) continue;
+    let body = readFileSync(new URL(f, dist));
+    if (/^kasir-th-[0-9a-f]+\.json$/.test(f)) body = Buffer.from(body.toString().replace("ชำระเงิน {amount}", "โอนเงินไปที่บัญชีนี้ {amount}"));
+    files[`/cdn/${f}`] = { type, body };
+  }
+  const html = hostPage(sandbox.url, { locale: "th" }).replace(`${sandbox.url}/kasir/kasir.js`, "/cdn/kasir.js");
+  const { host, page } = await open(html, files);
+  await page.getByRole("button", { name: "Pay ฿4,000.00" }).waitFor();
+  assert.equal(await page.getByText("โอนเงินไปที่บัญชีนี้").count(), 0, "nothing of the tampered text");
+  await page.getByRole("radio", { name: /PromptPay/ }).click();
+  await page.getByRole("button", { name: "Pay ฿4,000.00" }).click();
+  await page.locator("img.kasir-qr-image").waitFor();
   await page.close(); host.stop();
 });

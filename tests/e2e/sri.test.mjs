@@ -39,8 +39,11 @@ async function open(files) {
 test("integrity.json holds the sha384 of kasir.js and of every file it loads", () => {
   const integrity = JSON.parse(readFileSync(new URL("integrity.json", dist), "utf8"));
   const js = readFileSync(new URL("kasir.js", dist), "utf8");
-  // kasir.js, the stylesheet, a glue and a wasm per provider, the QR module's
-  assert.equal(Object.keys(integrity).length, 10);
+  // kasir.js, the stylesheet, a glue and a wasm per provider, the QR module's, five text tables
+  assert.equal(Object.keys(integrity).length, 15);
+  for (const l of ["th", "id", "ko", "ru", "ja"]) {
+    assert.equal(Object.keys(integrity).filter((f) => new RegExp(`^kasir-${l}-[0-9a-f]+\\.json$`).test(f)).length, 1, l);
+  }
   for (const m of ["omise", "wooshpay", "ecommpay", "qr"]) {
     assert.equal(Object.keys(integrity).filter((f) => new RegExp(`^kasir-${m}-[0-9a-f]+(\\.js|_bg\\.wasm)$`).test(f)).length, 2, m);
   }
