@@ -33,9 +33,10 @@ const SANDBOX_BIN = process.env.SANDBOX_BIN || (existsSync(release) ? release : 
 if (!existsSync(SANDBOX_BIN)) throw new Error(`no sandbox binary at ${SANDBOX_BIN}: cargo build --release -p kasir-sandbox`);
 const loaderSrc = readFileSync(join(root, "dist/kasir.js"), "utf8");
 /** Everything kasir.js can load for a provider (brotli -q 11): itself, the first paint's files
- * and the parts it loads on demand (the QR module), as scripts/size-check.sh counts them. */
+ * and the parts it loads on demand (the QR module, the five text tables), as
+ * scripts/size-check.sh counts them. */
 function kasirEverything() {
-  const names = new Set(loaderSrc.match(/kasir-(omise|qr)-[0-9a-f]+(_bg\.wasm|\.js)|kasir-[0-9a-f]+\.css/g));
+  const names = new Set(loaderSrc.match(/kasir-(omise|qr)-[0-9a-f]+(_bg\.wasm|\.js)|kasir-[0-9a-f]+\.css|kasir-(th|id|ko|ru|ja)-[0-9a-f]+\.json/g));
   return ["kasir.js", ...names].reduce((t, f) => t + sizes(readFileSync(join(root, "dist", f))).brotli, 0);
 }
 if (!/kasir-omise-[0-9a-f]+_bg\.wasm/.test(loaderSrc)) throw new Error("dist/kasir.js does not name Opn's wasm: run make widget");
