@@ -61,7 +61,7 @@ function strings(tag) {
 function load(provider, locale) {
   const tag = String(locale || "").toLowerCase().slice(0, 2);
   if (Object.hasOwn(texts, tag)) strings(tag).catch(() => {});
-  const p = Object.hasOwn(builds, provider) ? provider : "omise";
+  const p = Object.hasOwn(builds, String(provider)) ? String(provider) : "omise";
   return loading[p] || (loading[p] = Promise.all([
     linked("stylesheet", asset(new URL("./dist/__CSS__", import.meta.url)), ""),
     builds[p](),

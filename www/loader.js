@@ -11,6 +11,7 @@
   // per locale but English: [its text table, its integrity]
   var texts = __TEXTS__;
   var loading = {};
+  var own = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
   // every file is loaded with its Subresource Integrity (scripts/make-loader.sh writes them):
   // the stylesheet and the glue by <link integrity>, the wasm by fetch(…, {integrity})
   function module(b) {
@@ -27,8 +28,8 @@
   // a locale's texts, fetched once when a widget shows it (a failed fetch is tried again)
   var fetched = {};
   function strings(tag) {
+    if (!own(texts, tag)) return Promise.reject(tag);
     var t = texts[tag];
-    if (!t) return Promise.reject(tag);
     return fetched[tag] || (fetched[tag] = checked(url(t[0]), t[1]).then(function (r) { return r.json(); })
       .catch(function (e) { fetched[tag] = null; throw e; }));
   }
@@ -36,9 +37,9 @@
   function load(provider, locale) {
     // the locale's texts along with the wasm, when the options name it
     var tag = String(locale || "").toLowerCase().slice(0, 2);
-    if (texts[tag]) strings(tag).catch(function () {});
-    var p = provider == "opn" ? "omise" : provider;
-    if (!builds[p] || p == "qr") p = "omise";
+    if (own(texts, tag)) strings(tag).catch(function () {});
+    var p = provider == "opn" ? "omise" : String(provider);
+    if (!own(builds, p) || p == "qr") p = "omise";
     return loading[p] || (loading[p] = Promise.all([
       linked("stylesheet", css, "__CSS_SRI__"),
       module(builds[p]),

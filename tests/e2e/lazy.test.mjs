@@ -132,3 +132,16 @@ test("a tampered text table is refused: the checkout shows in English and works"
   await page.locator("img.kasir-qr-image").waitFor();
   await page.close(); host.stop();
 });
+
+// Regression: the loader looked the provider up as a plain property, so "constructor" (an
+// Object built-in) was taken for a build and failed as a network error instead of being named.
+test("a provider that names an Object built-in gets Opn's build and is refused as unknown_provider", async () => {
+  for (const provider of ["constructor", "toString", "__proto__", "qr"]) {
+    const html = hostPage(sandbox.url, { provider, orderId: "order_x" })
+      .replace("Kasir.mount(el, opts).then(function (c) {", "Kasir.mount(el, opts).catch(function (e) { window.__rejected = e; throw e; }).then(function (c) {");
+    const { host, page } = await open(html);
+    await page.waitForFunction(() => window.__rejected, null, { timeout: 15000 });
+    assert.equal((await page.evaluate(() => window.__rejected)).code, "unknown_provider", provider);
+    await page.close(); host.stop();
+  }
+});
