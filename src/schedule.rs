@@ -28,6 +28,10 @@ pub const REQUEST_TIMEOUT_MS: u32 = 15_000;
 /// falls back to the catalogue.
 pub const CAPABILITY_TIMEOUT_MS: u32 = 5_000;
 
+/// How long the screens wait for the locale's text table before they show in English (the
+/// table comes from the same place as the wasm, and its fetch starts with it).
+pub const TEXTS_TIMEOUT_MS: u32 = 5_000;
+
 /// The bound of a round of polling that started at `started_ms`: the deadline plus the grace,
 /// or 30 minutes where there is no deadline.
 pub fn poll_bound_ms(deadline_ms: Option<i64>, started_ms: i64) -> i64 {

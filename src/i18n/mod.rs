@@ -8,11 +8,12 @@
 
 mod en;
 
+use crate::net;
+use crate::schedule::TEXTS_TIMEOUT_MS;
 use kasir_core::Locale;
 use std::cell::RefCell;
 use std::future::Future;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 type Table = &'static [(&'static str, &'static str)];
 
@@ -50,8 +51,8 @@ pub fn set_locale_loader(load: js_sys::Function) {
 }
 
 /// Start fetching `locale`'s table when it is not in yet (`None`: nothing to wait for). The
-/// request starts now; the future ends when the table is kept, or when it could not load (the
-/// texts then stay English).
+/// request starts now; the future ends when the table is kept, or when it could not load or
+/// took more than [`TEXTS_TIMEOUT_MS`] (the texts then stay English).
 pub fn load(locale: Locale) -> Option<impl Future<Output = ()>> {
     if locale == Locale::En || loaded(locale).is_some() {
         return None;
@@ -63,7 +64,7 @@ pub fn load(locale: Locale) -> Option<impl Future<Output = ()>> {
         .dyn_into()
         .ok()?;
     Some(async move {
-        let Ok(obj) = JsFuture::from(promise).await else {
+        let Ok(obj) = net::within(promise, TEXTS_TIMEOUT_MS).await else {
             return;
         };
         let entries = js_sys::Object::entries(obj.unchecked_ref())

@@ -145,3 +145,17 @@ test("a provider that names an Object built-in gets Opn's build and is refused a
     await page.close(); host.stop();
   }
 });
+
+test("a text table that never arrives leaves the checkout in English after the timeout, not blank", async () => {
+  const host = await startHost(hostPage(sandbox.url, { locale: "th" }));
+  const page = await browser.newPage();
+  await page.route(/\/kasir-th-[0-9a-f]+\.json$/, () => {}); // held: never answered
+  await page.goto(host.url);
+  const started = Date.now();
+  await page.getByRole("button", { name: "Pay ฿4,000.00" }).waitFor({ timeout: 15000 });
+  assert.ok(Date.now() - started >= 3000, "it waited for the table first");
+  await page.getByRole("radio", { name: /PromptPay/ }).click();
+  await page.getByRole("button", { name: "Pay ฿4,000.00" }).click();
+  await page.locator("img.kasir-qr-image").waitFor();
+  await page.close(); host.stop();
+});
