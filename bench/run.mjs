@@ -139,6 +139,25 @@ report.bytes.adyenNote = "Adyen: dist/cjs/index.cjs (all components, as the CDN 
 report.ready = Object.fromEntries(PAGES.map((n) => [n, []]));
 report.ready.seen = Object.fromEntries(PAGES.map((n) => [n, []]));
 report.longTasks = Object.fromEntries(PAGES.map((n) => [n, []])); // per run: the longest task (ms) until ready + 1 s
+report.timeline = []; // Kasir's runs: when each file arrived and the account answered (ms since navigation)
+/** Where Kasir's time to the picker goes: the Resource Timing of its files and of the capability
+ * call (Opn's `GET /capability`, which the widget sends when it mounts, and the picker waits for). */
+async function kasirTimeline(page) {
+  return page.evaluate(() => {
+    const at = {};
+    const nav = performance.getEntriesByType("navigation")[0];
+    at.html = nav ? nav.responseEnd : 0;
+    for (const e of performance.getEntriesByType("resource")) {
+      const f = new URL(e.name).pathname;
+      const k = /\/kasir\.js$/.test(f) ? "loader" : /\.css$/.test(f) ? "css" : /_bg\.wasm$/.test(f) ? "wasm"
+        : /kasir-omise-[0-9a-f]+\.js$/.test(f) ? "glue" : /\/capability$/.test(f) ? "capability" : null;
+      if (!k || at[k + "Start"] !== undefined) continue;
+      at[k + "Start"] = e.startTime;
+      at[k] = e.responseEnd;
+    }
+    return at;
+  });
+}
 for (let i = 0; i < RUNS; i++) {
   const order = PAGES.map((_, k) => PAGES[(i + k) % PAGES.length]); // rotate who goes first
   for (const name of order) {
@@ -146,6 +165,7 @@ for (let i = 0; i < RUNS; i++) {
     const r = await loadPicker(name, p);
     report.ready[name].push(r.ready);
     report.ready.seen[name].push(r.seen);
+    if (name === "kasir") report.timeline.push({ ...(await kasirTimeline(p.page)), seen: r.seen, ready: r.ready });
     await p.page.waitForTimeout(1000);
     const tasks = await p.page.evaluate(() => window.__bench.longTasks);
     report.longTasks[name].push(Math.max(0, ...tasks.map((t) => t.duration)));
@@ -329,6 +349,15 @@ rowOf("bytes the widget can ever load (one provider), brotli -q 11", (n) => ({ v
 rowOf(`navigation → picker ready, median ms (min–max), n=${RUNS}`, (n) => ({ v: rs[n].median, text: `${ms(rs[n].median)} (${ms(rs[n].min)}–${ms(rs[n].max)})` }),
   `floor (static radios) ${ms(rs.floor.median)} (${ms(rs.floor.min)}–${ms(rs.floor.max)}); target ≤ 0.60× tree-shaken`);
 rowOf("  same, minus the floor median", (n) => ({ v: rs[n].median - rs.floor.median, text: ms(rs[n].median - rs.floor.median) }));
+{
+  const T = (k) => median(report.timeline.map((t) => t[k]).filter((x) => x !== undefined));
+  report.timelineMedian = Object.fromEntries(["html", "loaderStart", "loader", "cssStart", "css", "glueStart", "glue", "wasmStart", "wasm",
+    "capabilityStart", "capability", "seen", "ready"].map((k) => [k, T(k)]));
+  const m = report.timelineMedian;
+  row("  Kasir: where the time goes, median ms since navigation", `kasir.js ${ms(m.loader)}, wasm ${ms(m.wasmStart)}→${ms(m.wasm)}, ` +
+    `account ${ms(m.capabilityStart)}→${ms(m.capability)}, radio ${ms(m.seen)}, painted ${ms(m.ready)}`, "", "", "", "",
+    "Resource Timing: loader, wasm fetch, the capability call (sent at mount, the picker waits for it)");
+}
 const lt = (n) => stats(report.longTasks[n]);
 rowOf("longest task until ready + 1 s, median ms (max)", (n) => ({ v: lt(n).median, text: `${ms(lt(n).median)} (${ms(lt(n).max)})` }),
   "Long Tasks API (> 50 ms only; 0 = none); target: none on Kasir's side");
