@@ -33,6 +33,14 @@ else
   step "wasm32-unknown-unknown present"
 fi
 
+# 2b. the standard library's source: release wasm builds rebuild std for size (scripts/build-wasm.sh)
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  step "rustup component add rust-src"
+  timed rustup component add rust-src
+else
+  step "rust-src present"
+fi
+
 # 3. wasm-bindgen CLI at exactly the version in Cargo.lock
 WBG=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG" ]; then
@@ -73,6 +81,8 @@ fi
 # 7. crates for offline builds
 step "cargo fetch --locked"
 timed cargo fetch --locked >/dev/null
+# and the standard library's own dependencies (its Cargo.lock), for the offline -Zbuild-std builds
+RUSTC_BOOTSTRAP=1 cargo fetch --locked --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml" >/dev/null
 
 echo
 echo "setup complete in $(( $(date +%s) - t0 )) s"
