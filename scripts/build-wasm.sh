@@ -41,9 +41,17 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 wasm-bindgen --target web --no-typescript --out-name module --out-dir "$tmp" "$wasm"
 if [ "$profile" = release ]; then
-  wasm-opt -Oz --converge --low-memory-unused --zero-filled-memory --enable-bulk-memory \
-    --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-    --enable-reference-types --enable-multivalue -o "$tmp/module_bg.wasm" "$tmp/module_bg.wasm"
+  features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+    --enable-mutable-globals --enable-reference-types --enable-multivalue)
+  # server_fn (a dependency of leptos 0.8, unused here) exports wasm-streams' stream classes,
+  # which keep their code alive: removed before -Oz, their glue dropped by minify-names.mjs
+  wasm-opt --remove-exports --pass-arg='remove-exports@*intounderlying*' -Oz --converge \
+    --low-memory-unused --zero-filled-memory "${features[@]}" -o "$tmp/module_bg.wasm" "$tmp/module_bg.wasm"
+  # one- and two-letter names between the wasm and its glue (the mapping applied to the glue)
+  wasm-opt --minify-imports-and-exports-and-modules "${features[@]}" -o "$tmp/module_bg.wasm" \
+    "$tmp/module_bg.wasm" > "$tmp/names.json"
+  node "$root/scripts/minify-names.mjs" "$tmp/module.js" "$tmp/module_bg.wasm" "$tmp/names.json" \
+    IntoUnderlyingByteSource IntoUnderlyingSink IntoUnderlyingSource
   node "$root/scripts/minify-glue.mjs" "$tmp" module.js >/dev/null
 fi
 hash=$(sha256sum "$tmp/module_bg.wasm" | cut -c1-16)
