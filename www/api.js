@@ -41,14 +41,22 @@ function linked(rel, u, sri) {
   });
 }
 
+/** `make(key)` (a promise) once per key: kept once made, forgotten when it rejects, so the next
+ * call tries again (a module, a locale's texts). */
+function once(make) {
+  var made = Object.create(null);
+  return function (key) {
+    return made[key] || (made[key] = make(key).catch(function (e) { made[key] = null; throw e; }));
+  };
+}
+
 /** The widget's QR encoder over `loadModule()` (the QR module, `crates/kasir-qr`): `qr(payload)`
  * resolves to its SVG (undefined when it does not fit), `qr()` only loads the module. Loaded
  * once; a failed load is tried again on the next call. */
 function qrEncoder(loadModule) {
-  var mod = null;
+  var mod = once(function () { return loadModule(); });
   return function (payload) {
-    mod = mod || loadModule().catch(function (e) { mod = null; throw e; });
-    return mod.then(function (m) { return payload == null ? undefined : m.svg(payload); });
+    return mod("qr").then(function (m) { return payload == null ? undefined : m.svg(payload); });
   };
 }
 

@@ -38,7 +38,6 @@ const builds = {
   wooshpay: () => run(() => import("./dist/__WOOSHPAY_GLUE__"), () => new URL("./dist/__WOOSHPAY_WASM__", import.meta.url)),
   ecommpay: () => run(() => import("./dist/__ECOMMPAY_GLUE__"), () => new URL("./dist/__ECOMMPAY_WASM__", import.meta.url)),
 };
-const loading = {};
 
 // each locale's texts but English (compiled in), fetched when a widget shows it
 const texts = {
@@ -48,28 +47,31 @@ const texts = {
   ru: () => new URL("./dist/__RU_JSON__", import.meta.url),
   ja: () => new URL("./dist/__JA_JSON__", import.meta.url),
 };
-const fetched = {};
+const table = once((tag) => fetch(asset(texts[tag]())).then((r) => {
+  if (!r.ok) throw new KasirLoadError("network_error", `could not load ${r.url}`);
+  return r.json();
+}));
 function strings(tag) {
   if (!Object.hasOwn(texts, tag)) return Promise.reject(new KasirLoadError("network_error", `no texts for ${tag}`));
-  return fetched[tag] || (fetched[tag] = fetch(asset(texts[tag]())).then((r) => {
-    if (!r.ok) throw new KasirLoadError("network_error", `could not load ${r.url}`);
-    return r.json();
-  }).catch((e) => { fetched[tag] = null; throw e; }));
+  return table(tag);
 }
+
+// a provider's build with the stylesheet, loaded once (a failed load is tried again)
+const build = once((p) => Promise.all([
+  linked("stylesheet", asset(new URL("./dist/__CSS__", import.meta.url)), ""),
+  builds[p](),
+]).then(([, m]) => {
+  m.setQrEncoder(qr);
+  m.setLocaleLoader(strings);
+  return m;
+}));
 
 /** The build of `provider` (an unknown one gets Opn's, whose validation names the error). */
 function load(provider, locale) {
   const tag = String(locale || "").toLowerCase().slice(0, 2);
   if (Object.hasOwn(texts, tag)) strings(tag).catch(() => {});
   const p = Object.hasOwn(builds, String(provider)) ? String(provider) : "omise";
-  return loading[p] || (loading[p] = Promise.all([
-    linked("stylesheet", asset(new URL("./dist/__CSS__", import.meta.url)), ""),
-    builds[p](),
-  ]).then(([, m]) => {
-    m.setQrEncoder(qr);
-    m.setLocaleLoader(strings);
-    return m;
-  }));
+  return build(p);
 }
 
 /** A CDN copy of kasir.js, by script tag (with its integrity when given). */

@@ -10,7 +10,6 @@
   var builds = __BUILDS__;
   // per locale but English: [its text table, its integrity]
   var texts = __TEXTS__;
-  var loading = {};
   var own = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
   // every file is loaded with its Subresource Integrity (scripts/make-loader.sh writes them):
   // the stylesheet and the glue by <link integrity>, the wasm by fetch(…, {integrity})
@@ -26,13 +25,20 @@
   // the QR module (a payload to encode in the browser), fetched the first time it is asked for
   var qr = qrEncoder(function () { return module(builds.qr); });
   // a locale's texts, fetched once when a widget shows it (a failed fetch is tried again)
-  var fetched = {};
+  var table = once(function (tag) {
+    return checked(url(texts[tag][0]), texts[tag][1]).then(function (r) { return r.json(); });
+  });
   function strings(tag) {
-    if (!own(texts, tag)) return Promise.reject(tag);
-    var t = texts[tag];
-    return fetched[tag] || (fetched[tag] = checked(url(t[0]), t[1]).then(function (r) { return r.json(); })
-      .catch(function (e) { fetched[tag] = null; throw e; }));
+    return own(texts, tag) ? table(tag) : Promise.reject(tag);
   }
+  // a provider's build with the stylesheet, loaded once (a failed load is tried again)
+  var build = once(function (p) {
+    return Promise.all([linked("stylesheet", css, "__CSS_SRI__"), module(builds[p])]).then(function (r) {
+      r[1].setQrEncoder(qr);
+      r[1].setLocaleLoader(strings);
+      return r[1];
+    });
+  });
   // the wasm of `provider` (an unknown one gets Opn's, whose validation names the error)
   function load(provider, locale) {
     // the locale's texts along with the wasm, when the options name it
@@ -40,14 +46,7 @@
     if (own(texts, tag)) strings(tag).catch(function () {});
     var p = provider == "opn" ? "omise" : String(provider);
     if (!own(builds, p) || p == "qr") p = "omise";
-    return loading[p] || (loading[p] = Promise.all([
-      linked("stylesheet", css, "__CSS_SRI__"),
-      module(builds[p]),
-    ]).then(function (r) {
-      r[1].setQrEncoder(qr);
-      r[1].setLocaleLoader(strings);
-      return r[1];
-    }));
+    return build(p);
   }
   window.Kasir = kasirApi(load, css);
   /* __API__ */

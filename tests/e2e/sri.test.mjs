@@ -77,3 +77,24 @@ for (const [what, match] of [["wasm", /^kasir-omise-[0-9a-f]+_bg\.wasm$/], ["glu
     await page.close(); host.stop();
   });
 }
+
+// Regression: kasir.js kept a provider build that failed to load as failed for the page's
+// life, so a mount after a network blip rejected at once without fetching anything again.
+test("a build that failed to load is fetched again by the next mount", async () => {
+  const html = hostPage(sandbox.url, {}).replace(`${sandbox.url}/kasir/kasir.js`, "/cdn/kasir.js")
+    .replace("function mount(opts) {", "function mount(opts) { window.__opts = opts;")
+    .replace("Kasir.mount(el, opts).then(function (c) {", "Kasir.mount(el, opts).catch(function (e) { window.__rejected = e; throw e; }).then(function (c) {");
+  const host = await startHost(html, {}, cdn());
+  const page = await browser.newPage();
+  let refused = 0;
+  // the wasm's fetch and the loader's check of why it failed both fail: the network is down
+  await page.route(/kasir-omise-[0-9a-f]+_bg\.wasm$/, (r) => (refused++ < 2 ? r.abort("internetdisconnected") : r.continue()));
+  await page.goto(host.url);
+  await page.waitForFunction(() => window.__rejected, null, { timeout: 15000 });
+  assert.equal((await page.evaluate(() => window.__rejected)).code, "network_error");
+  assert.equal(await page.locator(".kasir").count(), 0);
+  await page.evaluate(() => mount(window.__opts)); // the network is back
+  await page.getByRole("radio", { name: /TrueMoney QR/ }).waitFor();
+  assert.ok(refused >= 3, `the wasm was requested again (${refused} requests)`);
+  await page.close(); host.stop();
+});
