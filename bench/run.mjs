@@ -69,7 +69,10 @@ const cdn = await startCdn({ "/qr/bench.wasm": qrWasm, "/adyen-esm/adyen.js": jo
 // The Kasir page's order, created before the page is served and rendered into it (as a merchant's
 // server renders its order id), so the measured page does no extra request before it mounts.
 const orderId = await createOrder(sandbox.url, { amount: 400000, currency: "THB", provider: "omise" });
+// both Adyen pages create their checkout with the same options (bench/adyen-options.js)
+const adyenOptions = readFileSync(join(bench, "adyen-options.js"), "utf8").trim();
 const render = (file) => readFileSync(join(bench, file), "utf8").replace("<!--PROBE-->", probe)
+  .replace(/\/\*\{\{ADYEN_OPTIONS\}\}[^*]*\*\//, adyenOptions)
   .replaceAll("{{CDN}}", cdn.url).replaceAll("{{SANDBOX}}", sandbox.url).replaceAll("{{ORDER_ID}}", orderId)
   .replace("{{PAYMENT_METHODS}}", paymentMethods.trim());
 const host = await startHost({ "/kasir.html": render("kasir.html"), "/adyen.html": render("adyen.html"),
