@@ -1,6 +1,7 @@
 //! What this build of the widget has: each PSP is a cargo feature (`omise`, `wooshpay`,
 //! `ecommpay`; all by default), so the file `kasir.js` loads for a provider carries only it.
 
+use kasir_core::catalogue::asks_inputs;
 use kasir_core::Psp;
 
 /// Whether this build has `psp`'s adapter.
@@ -11,3 +12,10 @@ pub fn has_provider(psp: Psp) -> bool {
         Psp::Ecommpay => cfg!(feature = "ecommpay"),
     }
 }
+
+/// Whether a method of this build's PSPs asks the shopper for something (phone, bank, plan,
+/// email). Known at compile time: a build without such a method (WooshPay's, ecommpay's)
+/// carries no input controls or validation.
+pub const ASKS_INPUTS: bool = (cfg!(feature = "omise") && asks_inputs(Psp::Omise))
+    || (cfg!(feature = "wooshpay") && asks_inputs(Psp::Wooshpay))
+    || (cfg!(feature = "ecommpay") && asks_inputs(Psp::Ecommpay));

@@ -4,6 +4,7 @@
 
 use crate::actions::poll::{self, Step};
 use crate::actions::redirect;
+use crate::build::ASKS_INPUTS;
 use crate::checkout::Ctx;
 use crate::details::{collect, Field};
 use crate::error::KasirError;
@@ -50,7 +51,11 @@ pub fn select(ctx: &Ctx, method: MethodId) {
 /// The shopper's inputs for the selected method, validated: stored for the adapter, or the
 /// errors shown (and the first invalid control focused) with nothing sent.
 fn take_details(ctx: &Ctx) -> bool {
-    let Some(offer) = ctx.method().and_then(|m| ctx.offer_of(m)) else {
+    let Some(offer) = ctx
+        .method()
+        .and_then(|m| ctx.offer_of(m))
+        .filter(|_| ASKS_INPUTS)
+    else {
         return true;
     };
     let d = &ctx.details;

@@ -2,6 +2,7 @@
 //! (`destroy()`, `result`, `element`), auto-mount of `[data-kasir]` elements, and the options
 //! of a `<kasir-checkout>` element's attributes (the element itself is defined by the loader).
 
+use crate::build::ASKS_INPUTS;
 use crate::checkout::{self, Ctx};
 use crate::config::validate;
 use crate::controller;
@@ -86,7 +87,11 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
         given_secret_finished: Cell::new(false),
         account: RefCell::new(None),
         account_read: Trigger::new(),
-        details: Details::new(shopper_phone.as_deref(), shopper_email.as_deref()),
+        // a build whose methods ask nothing needs no prefill (and carries no validation)
+        details: Details::new(
+            shopper_phone.as_deref().filter(|_| ASKS_INPUTS),
+            shopper_email.as_deref().filter(|_| ASKS_INPUTS),
+        ),
     });
     let _ = el.set_attribute("data-kasir-mounted", "");
     style_shadow_root(&el);

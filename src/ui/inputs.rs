@@ -5,6 +5,7 @@
 //! DOM calls when the selection changes, and their values and errors live in the DOM (`form`):
 //! a dozen view types would cost the bundle ~15 KB of generic rendering code.
 
+use crate::build::ASKS_INPUTS;
 use crate::checkout::{self, Ctx};
 use crate::details::Field;
 use crate::form::{control_id, element, refill, set_error};
@@ -41,6 +42,9 @@ pub fn ShopperInputs() -> impl IntoView {
 
 fn build(ctx: &Rc<Ctx>, box_: &Element, selected: Option<MethodId>) {
     box_.set_text_content(None);
+    if !ASKS_INPUTS {
+        return;
+    }
     let Some(offer) = selected.and_then(|m| ctx.offer_of(m)) else {
         return;
     };

@@ -111,6 +111,20 @@ pub fn offers_of(psp: Psp) -> impl Iterator<Item = &'static Offer> {
     METHODS.iter().flat_map(move |m| offers_for(m.id, psp))
 }
 
+/// Whether any of `psp`'s offers asks the shopper for something (phone, bank, plan, email).
+/// A `const fn`, so that a build carrying only PSPs whose rows ask nothing can leave the input
+/// code out at compile time.
+pub const fn asks_inputs(psp: Psp) -> bool {
+    let mut i = 0;
+    while i < OFFERS.len() {
+        if OFFERS[i].psp as u8 == psp as u8 && !OFFERS[i].inputs.is_empty() {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 /// Why a method cannot be used for an amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unavailable {
@@ -182,6 +196,17 @@ mod tests {
 
     fn thb(minor: i64) -> Money {
         Money::new(minor, Currency::THB)
+    }
+
+    #[test]
+    fn asks_inputs_is_whether_a_row_of_the_psp_has_inputs() {
+        for p in [Psp::Omise, Psp::Wooshpay, Psp::Ecommpay] {
+            let any = OFFERS.iter().any(|o| o.psp == p && !o.inputs.is_empty());
+            assert_eq!(asks_inputs(p), any, "{p:?}");
+        }
+        // today only Opn's rows ask (TrueMoney's phone, banks, plans, FPX's email)
+        assert!(asks_inputs(Psp::Omise));
+        assert!(!asks_inputs(Psp::Wooshpay) && !asks_inputs(Psp::Ecommpay));
     }
 
     #[test]
