@@ -14,9 +14,10 @@ WASM := --target wasm32-unknown-unknown
 setup:
 	@bash scripts/setup.sh
 
-## Build the widget into dist/ (dist/kasir.js is the stable entry point).
+## Build the widget into dist/ (dist/kasir.js is the stable entry point), with the size options
+## of scripts/size-env.sh (trunk's build and the post-build hook's share their target directory).
 widget:
-	trunk build --release --locked --offline
+	source scripts/size-env.sh && trunk build --release --locked --offline
 
 ## Build the sandbox binary.
 sandbox:

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Where the wasm bytes go, by crate: `twiggy top` of an un-stripped wasm (names kept), every item's
 // shallow size summed by the crate its symbol belongs to. Used to write bench/SIZE.md.
-// Usage: node bench/wasm-crates.mjs [target/wasm-bindgen/release/kasir_bg.wasm]
+// Usage: node bench/wasm-crates.mjs [target/shipped/wasm-bindgen/release/kasir_bg.wasm]
 import { execFileSync } from "node:child_process";
-const wasm = process.argv[2] || "target/wasm-bindgen/release/kasir_bg.wasm";
+const wasm = process.argv[2] || "target/shipped/wasm-bindgen/release/kasir_bg.wasm";
 const csv = execFileSync("twiggy", ["top", "-n", "1000000", "--format", "csv", wasm], { maxBuffer: 1 << 28 }).toString();
 const rows = csv.trim().split("\n").slice(1).map((l) => {
   const m = l.match(/^(".*"|[^,]*),(\d+),/);

@@ -14,18 +14,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 release=()
 if [ "$profile" = release ]; then
   release=(--release)
-  # What shoppers download is built smaller than the stable compiler alone can: std rebuilt with
-  # the widget's own profile, panics that abort at once (no message, no panic machinery), no
-  # source locations and no `Debug` output in the binary (bench/SIZE.md: -12.8 KB brotli).
-  # These are unstable options of this same stable toolchain (RUSTC_BOOTSTRAP, the rust-src
-  # component: scripts/setup.sh), used only here; development builds and every test build keep
-  # the stable defaults, panic messages included. KASIR_STABLE_WASM=1 builds without them.
-  # Its own target directory: other flags would make cargo rebuild trunk's artifacts each time.
-  if [ -z "${KASIR_STABLE_WASM:-}" ]; then
-    export RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$root/target/shipped"
-    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort"
-    release+=(-Zbuild-std=std,panic_abort)
-  fi
+  # the size options (and their target directory) of what shoppers download
+  source "$root/scripts/size-env.sh"
 fi
 # the artifact from cargo's own report: builds with other features leave theirs in deps/ too
 wasm=$(cd "$root" && cargo build "${release[@]}" --locked --offline --target wasm32-unknown-unknown \
