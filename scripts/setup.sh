@@ -33,7 +33,7 @@ else
   step "wasm32-unknown-unknown present"
 fi
 
-# 2b. the standard library's source: release wasm builds rebuild std for size (scripts/build-wasm.sh)
+# 2b. the standard library's source: release wasm builds rebuild std for size (scripts/size-env.sh)
 if ! rustup component list --installed | grep -q '^rust-src'; then
   step "rustup component add rust-src"
   timed rustup component add rust-src

@@ -57,12 +57,12 @@ for l in th id ko ru ja; do
 done
 echo "$report"
 echo
-# What shoppers download is built with the size options of scripts/build-wasm.sh: no panic
+# What shoppers download is built with the size options of scripts/size-env.sh: no panic
 # locations, so no source path, in any shipped wasm (a build without them is 13 KB heavier).
 for f in $names; do
   [[ "$f" == *_bg.wasm ]] || continue
   if paths=$(grep -aoE '[A-Za-z0-9_/.-]+\.rs' "$dist/$f" | sort -u | head -n3) && [[ -n "$paths" ]]; then
-    echo "size-check: FAIL: $f holds source paths (${paths//$'\n'/, }): it was built without the size options of scripts/build-wasm.sh" >&2
+    echo "size-check: FAIL: $f holds source paths (${paths//$'\n'/, }): it was built without the size options of scripts/size-env.sh" >&2
     exit 1
   fi
 done
