@@ -4,7 +4,8 @@
 #                the stylesheet, and the provider's wasm-bindgen glue and wasm (in English; a
 #                page in another locale also fetches that locale's text table);
 #   everything   all the widget can ever load for one provider: the first paint + the parts
-#                loaded on demand (the QR module's glue and wasm, the five text tables).
+#                loaded on demand (the five text tables, and the QR module's glue and wasm for
+#                a build that has its client: one whose glue exports setQrEncoder).
 # Each must hold for every provider. Usage: scripts/size-check.sh [dist-dir]
 # (needs the `brotli` CLI: apt-get install brotli)
 set -euo pipefail
@@ -69,9 +70,12 @@ done
 fail=0 worst_first=0 worst_all=0
 for p in omise wooshpay ecommpay; do
   first=$(( br[kasir.js] + br[$css] + br[$(pick "^kasir-$p-[0-9a-f]+\\.js$")] + br[$(pick "^kasir-$p-[0-9a-f]+_bg\\.wasm$")] ))
-  # everything: the QR module counted for every provider (Opn's flows never load it), and
-  # every locale's table (a page fetches the one it shows)
-  all=$(( first + br[${qr[0]}] + br[${qr[1]}] + tables ))
+  # everything: every locale's table (a page fetches the one it shows), and the QR module
+  # for a build with its client (cargo feature qr-encoder: the loader hands it the encoder)
+  all=$(( first + tables ))
+  if grep -q 'setQrEncoder' "$dist/$(pick "^kasir-$p-[0-9a-f]+\\.js$")"; then
+    all=$(( all + br[${qr[0]}] + br[${qr[1]}] ))
+  fi
   printf '%-10s first paint %7d B (%d B in the largest other locale)   everything %7d B\n' "$p" "$first" "$((first + largest))" "$all"
   (( first > worst_first )) && worst_first=$first
   (( all > worst_all )) && worst_all=$all

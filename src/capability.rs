@@ -8,20 +8,25 @@ use crate::jsview::Js;
 use crate::net;
 use crate::schedule::CAPABILITY_TIMEOUT_MS;
 use kasir_core::catalogue::Account;
+use std::future::Future;
 
 /// The account Opn's capability describes (`None` when the call fails, is slow or answers
-/// something else).
-pub async fn read(ctx: &Ctx) -> Option<Account> {
+/// something else). The call is handed to `fetch` at once, when this is called (the widget
+/// calls it while it mounts), not when the future is first polled.
+pub fn read(ctx: &Ctx) -> impl Future<Output = Option<Account>> + 'static {
     let s = &ctx.settings;
-    let auth = net::basic_auth(s.public_key.as_deref()).ok()?;
     let url = format!("{}/capability", s.api_base);
-    // raced with a timer too: a `fetch` wrapped by the page may ignore the abort signal
-    let call = wasm_bindgen_futures::future_to_promise(async move {
+    let sent = net::basic_auth(s.public_key.as_deref()).and_then(|auth| {
         let headers = [("Authorization", auth.as_str())];
-        net::send("GET", &url, &headers, None, Some(CAPABILITY_TIMEOUT_MS))
-            .await
-            .map_err(|_| wasm_bindgen::JsValue::NULL)
+        net::begin("GET", &url, &headers, None, Some(CAPABILITY_TIMEOUT_MS))
     });
-    let v = net::within(call, CAPABILITY_TIMEOUT_MS).await.ok()?;
-    Account::from_capability(&Js(v))
+    async move {
+        let sent = sent.ok()?;
+        // raced with a timer too: a `fetch` wrapped by the page may ignore the abort signal
+        let call = wasm_bindgen_futures::future_to_promise(async move {
+            sent.answer().await.map_err(|_| wasm_bindgen::JsValue::NULL)
+        });
+        let v = net::within(call, CAPABILITY_TIMEOUT_MS).await.ok()?;
+        Account::from_capability(&Js(v))
+    }
 }

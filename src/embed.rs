@@ -16,6 +16,8 @@ use crate::options;
 use crate::page::{current_page_url, device, resolve_target, style_shadow_root};
 use crate::pickup;
 use crate::psp::adapter;
+use crate::psp::adapter::AccountFuture;
+#[cfg(feature = "qr-encoder")]
 use crate::qr_encoder;
 use crate::ui::Root;
 use js_sys::{Object, Promise};
@@ -101,6 +103,11 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
             controller::cancel(&c);
         }
     });
+    // the account's call goes out before the first render (the picker waits for its answer)
+    let account = adapter(ctx.settings.provider).account(&ctx);
+    if account.is_none() {
+        ctx.set_account(Account::everything());
+    }
     let ui_ctx = ctx.clone();
     let handle = leptos::mount::mount_to(el.clone(), move || {
         checkout::provide(ui_ctx);
@@ -120,8 +127,11 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     set(&checkout, "destroy", &destroy.into_js_value());
     set(&checkout, "result", &result);
     set(&checkout, "element", &el);
-    load_account(&ctx);
+    if let Some(read) = account {
+        await_account(&ctx, read);
+    }
     emit(&ctx, "ready", None, None);
+    #[cfg(feature = "qr-encoder")]
     if adapter(ctx.settings.provider).encodes_qr() {
         qr_encoder::prefetch();
     }
@@ -137,20 +147,15 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     Ok(checkout.into())
 }
 
-/// What the account has enabled, from the adapter (the picker waits until it is known).
-fn load_account(ctx: &Rc<Ctx>) {
-    match adapter(ctx.settings.provider).account(ctx.clone()) {
-        None => ctx.set_account(Account::everything()),
-        Some(read) => {
-            let ctx = ctx.clone();
-            leptos::task::spawn_local(async move {
-                let account = read.await;
-                if ctx.alive.get() {
-                    ctx.set_account(account);
-                }
-            });
+/// The account's answer, stored when it comes (unless the checkout was destroyed meanwhile).
+fn await_account(ctx: &Rc<Ctx>, read: AccountFuture) {
+    let ctx = ctx.clone();
+    leptos::task::spawn_local(async move {
+        let account = read.await;
+        if ctx.alive.get() {
+            ctx.set_account(account);
         }
-    }
+    });
 }
 
 fn destroy_element(el: &HtmlElement) {

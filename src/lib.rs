@@ -30,7 +30,8 @@
 //! - [`ui`]: the screens as `#[component]`s taking the checkout from context: `picker`, `qr`,
 //!   `handoff`, `result`, `status` (redirecting, confirming), `inputs` (the shopper's details),
 //!   with `focus` and `icons` helpers.
-//! - [`qr_encoder`]: the QR module (`crates/kasir-qr`), loaded on demand through the loader.
+//! - `qr_encoder`: the QR module (`crates/kasir-qr`), loaded on demand through the loader
+//!   (cargo feature `qr-encoder`, in the builds whose PSP needs it).
 //! - [`i18n`]: flat dotted keys, one file per locale.
 //! - [`resume`]: the pending payment in `sessionStorage`, for reloads and returns.
 //! - [`page`]: the host page: target, device, own URL, random ids, shadow-root stylesheet.
@@ -70,6 +71,7 @@ pub mod options;
 pub mod page;
 pub mod pickup;
 pub mod psp;
+#[cfg(feature = "qr-encoder")]
 pub mod qr_encoder;
 pub mod resume;
 pub mod schedule;

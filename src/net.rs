@@ -24,17 +24,25 @@ pub async fn request(
     body: Option<&str>,
 ) -> Result<JsValue, KasirError> {
     let timeout = (method == "GET").then_some(REQUEST_TIMEOUT_MS);
-    send(method, url, headers, body, timeout).await
+    begin(method, url, headers, body, timeout)?.answer().await
 }
 
-/// [`request`] with its own timeout (`None`: never abandoned).
-pub async fn send(
+/// A request already handed to `fetch` (by [`begin`]), whose answer is still to come.
+pub struct Sent {
+    fetched: js_sys::Promise,
+    timer: Option<i32>,
+    url: String,
+}
+
+/// Hand the request to `fetch` now, before anything is awaited (so a call made while the
+/// widget mounts is on the wire while the mount goes on); [`Sent::answer`] parses the answer.
+pub fn begin(
     method: &str,
     url: &str,
     headers: &[(&str, &str)],
     body: Option<&str>,
     timeout_ms: Option<u32>,
-) -> Result<JsValue, KasirError> {
+) -> Result<Sent, KasirError> {
     let init = RequestInit::new();
     init.set_method(method);
     let h = Headers::new().map_err(|e| KasirError::Network(js_message(&e)))?;
@@ -66,20 +74,32 @@ pub async fn send(
             )
             .ok()
     });
-    let sent = JsFuture::from(window.fetch_with_request(&req)).await;
-    if let Some(t) = timer {
-        window.clear_timeout_with_handle(t);
+    Ok(Sent {
+        fetched: window.fetch_with_request(&req),
+        timer,
+        url: url.to_string(),
+    })
+}
+
+impl Sent {
+    /// The answer's JSON, whatever the HTTP status ([`request`]'s errors).
+    pub async fn answer(self) -> Result<JsValue, KasirError> {
+        let sent = JsFuture::from(self.fetched).await;
+        if let (Some(t), Some(w)) = (self.timer, web_sys::window()) {
+            w.clear_timeout_with_handle(t);
+        }
+        let resp: Response = sent
+            .map_err(|e| KasirError::Network(js_message(&e)))?
+            .unchecked_into();
+        let status = resp.status();
+        let json = resp
+            .json()
+            .map_err(|e| KasirError::Network(js_message(&e)))?;
+        let url = self.url;
+        JsFuture::from(json).await.map_err(|_| {
+            KasirError::InvalidResponse(format!("HTTP {status} from {url} is not JSON"))
+        })
     }
-    let resp: Response = sent
-        .map_err(|e| KasirError::Network(js_message(&e)))?
-        .unchecked_into();
-    let status = resp.status();
-    let json = resp
-        .json()
-        .map_err(|e| KasirError::Network(js_message(&e)))?;
-    JsFuture::from(json)
-        .await
-        .map_err(|_| KasirError::InvalidResponse(format!("HTTP {status} from {url} is not JSON")))
 }
 
 /// `encodeURIComponent`.

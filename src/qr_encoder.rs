@@ -1,7 +1,8 @@
 //! The QR encoder, a separate wasm module (`crates/kasir-qr`) that the page loads only when a
 //! payload must be encoded in the browser: `kasir.js` and the ES module hand the widget a
 //! function `qr(payload)` → `Promise<svg | undefined>` (`setQrEncoder`), which fetches the
-//! module once, with its Subresource Integrity. PSPs that answer a QR image (Opn) never load it.
+//! module once, with its Subresource Integrity. Only in builds with the `qr-encoder` feature
+//! (WooshPay's): Opn answers a QR image and ecommpay a page, so their builds have no client.
 
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;

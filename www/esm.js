@@ -61,7 +61,7 @@ const build = once((p) => Promise.all([
   linked("stylesheet", asset(new URL("./dist/__CSS__", import.meta.url)), ""),
   builds[p](),
 ]).then(([, m]) => {
-  m.setQrEncoder(qr);
+  if (m.setQrEncoder) m.setQrEncoder(qr); // the builds with the encoder (WooshPay's)
   m.setLocaleLoader(strings);
   return m;
 }));

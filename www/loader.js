@@ -34,7 +34,8 @@
   // a provider's build with the stylesheet, loaded once (a failed load is tried again)
   var build = once(function (p) {
     return Promise.all([linked("stylesheet", css, "__CSS_SRI__"), module(builds[p])]).then(function (r) {
-      r[1].setQrEncoder(qr);
+      // only the builds whose PSP answers payloads to encode have it (cargo feature qr-encoder)
+      if (r[1].setQrEncoder) r[1].setQrEncoder(qr);
       r[1].setLocaleLoader(strings);
       return r[1];
     });

@@ -10,7 +10,6 @@ use kasir_core::catalogue::{Account, Offer};
 use kasir_core::status::{InterpretError, Payment};
 use std::future::Future;
 use std::pin::Pin;
-use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
 /// A PSP call in flight (browser futures are not `Send`).
@@ -29,8 +28,9 @@ pub trait Adapter {
     fn interpret(&self, obj: &Js) -> Result<Payment, InterpretError>;
 
     /// What the merchant's account has enabled, when this PSP can tell the browser (the picker
-    /// waits for it); `None`: the catalogue is the account, at once.
-    fn account(&self, _ctx: Rc<Ctx>) -> Option<AccountFuture> {
+    /// waits for it); `None`: the catalogue is the account, at once. A call it makes is sent
+    /// when this is called (the widget calls it while it mounts).
+    fn account(&self, _ctx: &Ctx) -> Option<AccountFuture> {
         None
     }
 

@@ -5,7 +5,7 @@
 //!
 //! Each PSP is a cargo feature (`omise`, `wooshpay`, `ecommpay`, all on by default): the
 //! build `kasir.js` loads for a provider has only that provider's adapter and status rules
-//! (scripts/build-providers.sh); `config::validate` refuses a provider the build lacks.
+//! (scripts/make-loader.sh); `config::validate` refuses a provider the build lacks.
 
 pub mod adapter;
 #[cfg(feature = "ecommpay")]

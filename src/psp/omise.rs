@@ -13,7 +13,6 @@ use js_sys::{Object, JSON};
 use kasir_core::catalogue::{Account, Input, Offer};
 use kasir_core::status::{interpret_omise, InterpretError, Payment};
 use kasir_core::view::JsonView;
-use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
 /// The Opn adapter.
@@ -25,11 +24,10 @@ impl Adapter for Omise {
     }
 
     /// Opn's `GET /capability` (the catalogue when it fails or is slow).
-    fn account(&self, ctx: Rc<Ctx>) -> Option<AccountFuture> {
+    fn account(&self, ctx: &Ctx) -> Option<AccountFuture> {
+        let read = capability::read(ctx);
         Some(Box::pin(async move {
-            capability::read(&ctx)
-                .await
-                .unwrap_or_else(Account::everything)
+            read.await.unwrap_or_else(Account::everything)
         }))
     }
 

@@ -34,20 +34,35 @@ fn escape(s: &str) -> String {
         .replace('<', "&lt;")
 }
 
-/// The icon's markup for `m`: the merchant's image, else our mark.
-pub fn markup(ctx: &Ctx, m: MethodId) -> String {
+/// A method's icon: its markup, and whether it is our mark (which `--kasir-icon-<id>` may
+/// replace) rather than the merchant's own image.
+pub struct Icon {
+    /// The `<img>` or our mark's `<svg>`.
+    pub markup: String,
+    /// The method id, when the markup is our mark.
+    pub mark: Option<&'static str>,
+}
+
+/// The icon for `m`: the merchant's image, else our mark.
+pub fn icon(ctx: &Ctx, m: MethodId) -> Icon {
     if let Some((_, url)) = ctx.settings.icons.iter().find(|(k, _)| *k == m) {
-        return format!(r#"<img src="{}" alt="">"#, escape(url));
+        return Icon {
+            markup: format!(r#"<img src="{}" alt="">"#, escape(url)),
+            mark: None,
+        };
     }
     let (color, letters) = MARKS
         .iter()
         .find(|(k, ..)| *k == m.as_str())
         .map_or(("#6b7280", "·"), |(_, c, l)| (*c, *l));
     let size = if letters.len() > 2 { 8 } else { 10 };
-    format!(
-        r##"<svg viewBox="0 0 24 24" focusable="false"><rect width="24" height="24" rx="6" fill="{color}"/><text x="12" y="15.5" text-anchor="middle" font-size="{size}" font-weight="700" fill="#fff">{}</text></svg>"##,
-        escape(letters)
-    )
+    Icon {
+        markup: format!(
+            r##"<svg viewBox="0 0 24 24" focusable="false"><rect width="24" height="24" rx="6" fill="{color}"/><text x="12" y="15.5" text-anchor="middle" font-size="{size}" font-weight="700" fill="#fff">{}</text></svg>"##,
+            escape(letters)
+        ),
+        mark: Some(m.as_str()),
+    }
 }
 
 /// Let `--kasir-icon-<id>` replace our marks under `scope` (not the merchant's `icons`).

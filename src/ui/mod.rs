@@ -5,6 +5,7 @@
 //! strict CSP without `'unsafe-inline'` works.
 
 pub mod focus;
+#[cfg(feature = "qr-encoder")]
 pub mod handoff;
 pub mod icons;
 pub mod inputs;
@@ -16,6 +17,7 @@ pub mod status;
 
 use crate::checkout;
 use crate::flow::{Outcome, Phase, QrState};
+#[cfg(feature = "qr-encoder")]
 use handoff::Handoff;
 use leptos::html;
 use leptos::prelude::*;
@@ -60,7 +62,11 @@ pub fn Root() -> impl IntoView {
         Screen::Picker => view! { <Picker/> }.into_any(),
         Screen::Qr(qr) => view! { <QrScreen qr/> }.into_any(),
         Screen::Redirecting => view! { <Redirecting/> }.into_any(),
+        #[cfg(feature = "qr-encoder")]
         Screen::Handoff(url) => view! { <Handoff url/> }.into_any(),
+        // only an adapter of a build with the encoder offers the handoff
+        #[cfg(not(feature = "qr-encoder"))]
+        Screen::Handoff(_) => ().into_any(),
         Screen::Confirming => view! { <Confirming/> }.into_any(),
         Screen::Stalled => view! { <Stalled/> }.into_any(),
         Screen::Done(outcome) => view! { <ResultScreen outcome/> }.into_any(),

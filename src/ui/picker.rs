@@ -5,7 +5,7 @@
 use crate::checkout;
 use crate::controller::{pay, select};
 use crate::flow::Phase;
-use crate::ui::icons::markup;
+use crate::ui::icons::icon;
 use crate::ui::inputs::ShopperInputs;
 use kasir_core::catalogue::{availability, Availability, MethodId, Unavailable};
 use leptos::prelude::*;
@@ -111,8 +111,7 @@ fn Methods() -> impl IntoView {
             let id = item_id(m);
             let reason_id = format!("{id}-reason");
             let disabled = item.reason.is_some();
-            // the merchant's own image has no mark to override
-            let mark = (!ctx.settings.icons.iter().any(|(k, _)| *k == m)).then_some(m.as_str());
+            let icon = icon(&ctx, m);
             let described = item.reason.as_ref().map(|_| reason_id.clone());
             let checked = move || machine.with(|mm| mm.selected == Some(m));
             let tabindex = move || {
@@ -156,7 +155,7 @@ fn Methods() -> impl IntoView {
                     on:keydown=key
                 >
                     <span class="kasir-radio" aria-hidden="true"></span>
-                    <span class="kasir-icon" aria-hidden="true" data-mark=mark inner_html=markup(&ctx, m)></span>
+                    <span class="kasir-icon" aria-hidden="true" data-mark=icon.mark inner_html=icon.markup></span>
                     <span class="kasir-method-name">{m.display_name()}</span>
                     {item.reason.map(|r| view! { <span class="kasir-method-reason" id=reason_id>{r}</span> })}
                 </div>

@@ -7,6 +7,7 @@ use crate::checkout;
 use crate::controller::cancel;
 use crate::flow::QrState;
 use crate::page::mono_now;
+#[cfg(feature = "qr-encoder")]
 use crate::qr_encoder::qr_svg;
 use crate::schedule::format_remaining;
 use crate::ui::focus::focus_on_mount;
@@ -34,6 +35,7 @@ fn announcement_bucket(remaining_ms: i64) -> i64 {
 
 /// `payload` as our own inline SVG, labelled `label`: drawn when the QR module has encoded it
 /// (an empty image until then, or for good if the module could not load).
+#[cfg(feature = "qr-encoder")]
 pub fn encoded_qr(payload: String, label: String) -> impl IntoView {
     let svg = RwSignal::new(String::new());
     leptos::task::spawn_local(async move {
@@ -75,8 +77,10 @@ pub fn QrScreen(
     // the PSP's own image when it sent one (nothing to encode, nothing more to download)
     let image = match (&qr.image_url, &qr.payload) {
         (Some(url), _) => view! { <img class="kasir-qr-image" src=url.clone() alt=alt.clone() width="240" height="240"/> }.into_any(),
+        #[cfg(feature = "qr-encoder")]
         (None, Some(p)) => encoded_qr(p.clone(), alt.clone()).into_any(),
-        (None, None) => ().into_any(),
+        // a build without the encoder: its PSP always answers an image
+        _ => ().into_any(),
     };
     // the PSP's URL is followed by the shopper's browser: the redirect rule applies
     let download = qr.image_url.clone().filter(|u| is_allowed_redirect(u)).map(|url| {

@@ -40,6 +40,14 @@ test("an Opn checkout never loads the QR module: the picker and the PSP's QR ima
   await page.close(); host.stop();
 });
 
+test("only WooshPay's build has the QR module's client: Opn's and ecommpay's glue take no encoder", () => {
+  const glue = (p) => readdirSync(dist).filter((f) => new RegExp(`^kasir-${p}-[0-9a-f]+\\.js$`).test(f));
+  for (const [p, has] of [["omise", false], ["ecommpay", false], ["wooshpay", true]]) {
+    assert.equal(glue(p).length, 1, `one ${p} glue in dist/`);
+    assert.equal(readFileSync(new URL(glue(p)[0], dist), "utf8").includes("setQrEncoder"), has, `${p}: setQrEncoder`);
+  }
+});
+
 test("a WooshPay checkout fetches the QR module after the picker shows and draws the handoff QR with it", async () => {
   const { host, page, requested } = await open(hostPage(sandbox.url, wooshpay()));
   await page.getByRole("radio", { name: /TrueMoney Wallet/ }).waitFor();

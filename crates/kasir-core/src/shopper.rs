@@ -22,18 +22,6 @@ pub enum InputError {
     PlanRequired,
 }
 
-impl InputError {
-    /// The error's code (`phone_invalid`, …), also its text key suffix.
-    pub fn code(self) -> &'static str {
-        match self {
-            InputError::PhoneInvalid => "phone_invalid",
-            InputError::EmailInvalid => "email_invalid",
-            InputError::BankRequired => "bank_required",
-            InputError::PlanRequired => "plan_required",
-        }
-    }
-}
-
 /// A Thai mobile number as Opn expects it (`0812345678`): ten digits starting `06`, `08` or
 /// `09`, given as `0XXXXXXXXX` or `+66XXXXXXXXX` (spaces and dashes ignored).
 pub fn thai_mobile(input: &str) -> Result<String, InputError> {

@@ -1,6 +1,7 @@
 //! A QR code as inline SVG, for the few payloads the widget must encode itself (a WooshPay
-//! payload without an image, the desktop handoff's link). Its own wasm module: the `qrcode`
-//! crate is ~12 KB brotli, which no shopper paying by a PSP's QR image (Opn) should download.
+//! payload without an image, the desktop handoff's link). Its own wasm module: the
+//! module is 9 KB brotli (the `qrcodegen` crate), which no shopper paying by a PSP's QR image
+//! (Opn) should download.
 //! The widget loads it on demand (`kasir.js` / the ES module, with its Subresource Integrity).
 //!
 //! The SVG is built here rather than with the crate's generic renderer (which costs more bytes).
@@ -9,8 +10,8 @@
 /// quiet zone (scaled by CSS). `None` when the payload does not fit in a QR code. Built with
 /// `push_str` and [`push_number`], not `format!`: `core::fmt` would be most of the module.
 pub fn qr_svg(payload: &str) -> Option<String> {
-    let code = qrcode::QrCode::new(payload.as_bytes()).ok()?;
-    let width = code.width();
+    let code = qrcodegen::QrCode::encode_text(payload, qrcodegen::QrCodeEcc::Medium).ok()?;
+    let width = code.size() as usize;
     let size = width + 8;
     let mut svg = String::with_capacity(width * width * 6 + 200);
     svg.push_str(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 "#);
@@ -22,13 +23,15 @@ pub fn qr_svg(payload: &str) -> Option<String> {
     svg.push_str(r#"" height=""#);
     push_number(&mut svg, size);
     svg.push_str(r##"" fill="#fff"/><path fill="#000" d=""##);
-    for (i, color) in code.to_colors().iter().enumerate() {
-        if *color == qrcode::Color::Dark {
-            svg.push('M');
-            push_number(&mut svg, i % width + 4);
-            svg.push(' ');
-            push_number(&mut svg, i / width + 4);
-            svg.push_str("h1v1h-1z");
+    for y in 0..width {
+        for x in 0..width {
+            if code.get_module(x as i32, y as i32) {
+                svg.push('M');
+                push_number(&mut svg, x + 4);
+                svg.push(' ');
+                push_number(&mut svg, y + 4);
+                svg.push_str("h1v1h-1z");
+            }
         }
     }
     svg.push_str(r#""/></svg>"#);
@@ -71,6 +74,53 @@ mod tests {
             let mut s = String::new();
             push_number(&mut s, n);
             assert_eq!(s, n.to_string());
+        }
+    }
+
+    /// The SVG's dark modules (`M<x> <y>h1v1h-1z`) drawn 4 px each on white, read back by an
+    /// independent decoder (rqrr).
+    fn decode(svg: &str) -> String {
+        let size: usize = svg
+            .split(r#"viewBox="0 0 "#)
+            .nth(1)
+            .and_then(|r| r.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .expect("viewBox");
+        let scale = 4;
+        let mut dark = vec![false; size * size];
+        let path = svg.split(r#" d=""#).nth(1).expect("path");
+        for m in path.split('M').skip(1) {
+            let xy = m
+                .trim_end_matches(r#""/></svg>"#)
+                .trim_end_matches("h1v1h-1z");
+            let (x, y) = xy.split_once(' ').expect("x y");
+            let (x, y): (usize, usize) = (x.parse().unwrap(), y.parse().unwrap());
+            dark[y * size + x] = true;
+        }
+        let px = size * scale;
+        let mut img = rqrr::PreparedImage::prepare_from_greyscale(px, px, |x, y| {
+            if dark[(y / scale) * size + x / scale] {
+                0
+            } else {
+                255
+            }
+        });
+        let grids = img.detect_grids();
+        assert_eq!(grids.len(), 1, "one QR code in the image");
+        grids[0].decode().expect("decodes").1
+    }
+
+    #[test]
+    fn what_is_encoded_decodes_back_to_the_payload() {
+        for payload in [
+            "http://127.0.0.1:8080/pay/chrg_test_1",
+            // an EMVCo merchant-presented payload (PromptPay's shape): digits and letters
+            "00020101021230370016A000000677010111011300669123456785802TH53037645406400.006304ABCD",
+            "https://checkout.example/pay/cs_test_a1B2c3D4e5F6g7H8i9J0?session=%E0%B8%97",
+            &"9".repeat(300),
+        ] {
+            let svg = qr_svg(payload).expect("fits");
+            assert_eq!(decode(&svg), payload);
         }
     }
 
