@@ -22,10 +22,12 @@ for p in omise wooshpay ecommpay; do
 done
 bash "$here/build-wasm.sh" "$dir" "$profile" kasir-qr -p kasir-qr --features module
 qr="$(cd "$dir" && ls kasir-qr-*.js),$(cd "$dir" && ls kasir-qr-*_bg.wasm)"
-# the UI texts of each locale but English (compiled in), fetched for the locale shown
+# the UI texts of each locale but English (compiled in), fetched for the locale shown: its
+# texts in key order, without the keys (src/i18n/mod.rs zips them with en.rs's, in that order)
 texts=()
 for l in th id ko ru ja; do
-  node -e 'process.stdout.write(JSON.stringify(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))))' \
+  node -e 'const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    process.stdout.write(JSON.stringify(Object.keys(t).sort().map((k) => t[k])))' \
     "$here/../src/i18n/$l.json" > "$dir/texts.tmp"
   f="kasir-$l-$(sha256sum "$dir/texts.tmp" | cut -c1-16).json"
   mv "$dir/texts.tmp" "$dir/$f"

@@ -67,6 +67,19 @@ for f in $names; do
     exit 1
   fi
 done
+# One PSP's build carries only its own status rules (kasir-core's interpret_*, reached through
+# its adapter): a word only that PSP's rules read, per provider, must be absent from the others'.
+declare -A own_word=([omise]=scannable_code [wooshpay]=requires_payment_method [ecommpay]=redirect_data)
+for p in omise wooshpay ecommpay; do
+  f="$dist/$(pick "^kasir-$p-[0-9a-f]+_bg\\.wasm$")"
+  grep -qa "${own_word[$p]}" "$f" || { echo "size-check: $f lacks '${own_word[$p]}': update own_word to a word $p's status rules read" >&2; exit 2; }
+  for q in omise wooshpay ecommpay; do
+    if [[ $q != "$p" ]] && grep -qa "${own_word[$q]}" "$f"; then
+      echo "size-check: FAIL: $p's build holds '${own_word[$q]}': $q's status rules are compiled into it (something calls kasir_core::status past the adapter)" >&2
+      exit 1
+    fi
+  done
+done
 fail=0 worst_first=0 worst_all=0
 for p in omise wooshpay ecommpay; do
   first=$(( br[kasir.js] + br[$css] + br[$(pick "^kasir-$p-[0-9a-f]+\\.js$")] + br[$(pick "^kasir-$p-[0-9a-f]+_bg\\.wasm$")] ))

@@ -1,9 +1,10 @@
-//! UI strings: flat dotted keys. English (`en.rs`) is compiled in; the other locales are JSON
-//! tables (`th.json`, `id.json`, `ko.json`, `ru.json`, `ja.json`) that the page fetches only
-//! for the locale a widget shows: `kasir.js` and the ES module hand the widget a loader
-//! (`setLocaleLoader`: `load(tag)` → `Promise<object>`, each file with its Subresource
-//! Integrity), and the widget's screens appear once the table is in (English if it cannot
-//! load). Brand names (TrueMoney, Akulaku, PromptPay) are never translated. A test fails when
+//! UI strings: flat dotted keys. English (`en.rs`, in key order) is compiled in; the other
+//! locales are JSON tables (`th.json`, `id.json`, `ko.json`, `ru.json`, `ja.json`, `{key: text}`)
+//! that the page fetches only for the locale a widget shows. What ships is each table's texts
+//! as one array in key order, without the keys (scripts/make-loader.sh; −280 B brotli a table):
+//! `kasir.js` and the ES module hand the widget a loader (`setLocaleLoader`: `load(tag)` →
+//! `Promise<string[]>`, each file with its Subresource Integrity), and the widget's screens
+//! appear once the table is in (English if it cannot load, or is not one text per key). Brand names (TrueMoney, Akulaku, PromptPay) are never translated. A test fails when
 //! a locale misses a key or has an extra one.
 
 mod en;
@@ -32,19 +33,29 @@ fn loaded(locale: Locale) -> Option<Table> {
     })
 }
 
-/// Keep `entries` as `locale`'s table (the first one given stays).
-pub fn add_table(locale: Locale, entries: Vec<(String, String)>) {
-    if locale == Locale::En || loaded(locale).is_some() {
-        return;
+/// Why a fetched table was not kept (the locale then stays English).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotATable;
+
+/// Keep `texts` (one per English key, in key order) as `locale`'s table; the first one given
+/// stays. A table of another length (another build's) is refused and changes nothing.
+pub fn add_table(locale: Locale, texts: Vec<String>) -> Result<(), NotATable> {
+    if texts.len() != en::STRINGS.len() {
+        return Err(NotATable);
     }
-    let table: Vec<(&'static str, &'static str)> = entries
-        .into_iter()
-        .map(|(k, v)| (&*k.leak(), &*v.leak()))
+    if locale == Locale::En || loaded(locale).is_some() {
+        return Ok(());
+    }
+    let table: Vec<(&'static str, &'static str)> = en::STRINGS
+        .iter()
+        .zip(texts)
+        .map(|((k, _), v)| (*k, &*v.leak()))
         .collect();
     LOADED.with(|l| l.borrow_mut().push((locale, table.leak())));
+    Ok(())
 }
 
-/// Install the table loader: `load(tag)` resolving to the locale's `{key: text}` object.
+/// Install the table loader: `load(tag)` resolving to the locale's texts in key order.
 #[wasm_bindgen(js_name = setLocaleLoader)]
 pub fn set_locale_loader(load: js_sys::Function) {
     LOADER.with(|l| *l.borrow_mut() = Some(load));
@@ -64,17 +75,20 @@ pub fn load(locale: Locale) -> Option<impl Future<Output = ()>> {
         .dyn_into()
         .ok()?;
     Some(async move {
-        let Ok(obj) = net::within(promise, TEXTS_TIMEOUT_MS).await else {
+        let Ok(texts) = net::within(promise, TEXTS_TIMEOUT_MS).await else {
             return;
         };
-        let entries = js_sys::Object::entries(obj.unchecked_ref())
+        if !js_sys::Array::is_array(&texts) {
+            return;
+        }
+        let texts: Option<Vec<String>> = texts
+            .unchecked_into::<js_sys::Array>()
             .iter()
-            .filter_map(|pair| {
-                let pair: js_sys::Array = pair.unchecked_into();
-                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-            })
+            .map(|t| t.as_string())
             .collect();
-        add_table(locale, entries);
+        if let Some(texts) = texts {
+            let _ = add_table(locale, texts);
+        }
     })
 }
 
@@ -129,6 +143,7 @@ impl Texts {
 mod tests {
     use super::*;
 
+    /// The locale's source table, `{key: text}` (serde_json's map: in key order).
     fn json(locale: Locale) -> Vec<(String, String)> {
         let text = match locale {
             Locale::Th => include_str!("th.json"),
@@ -144,15 +159,23 @@ mod tests {
             .collect()
     }
 
+    /// What ships: the texts in key order (as scripts/make-loader.sh writes them).
+    fn shipped(locale: Locale) -> Vec<String> {
+        json(locale).into_iter().map(|(_, v)| v).collect()
+    }
+
     const OTHERS: [Locale; 5] = [Locale::Th, Locale::Id, Locale::Ko, Locale::Ru, Locale::Ja];
 
     #[test]
     fn every_locale_has_exactly_the_english_keys() {
-        let mut en: Vec<&str> = en::STRINGS.iter().map(|(k, _)| *k).collect();
-        en.sort_unstable();
-        let mut dedup = en.clone();
-        dedup.dedup();
-        assert_eq!(dedup, en, "duplicate key in en");
+        let en: Vec<&str> = en::STRINGS.iter().map(|(k, _)| *k).collect();
+        let mut sorted = en.clone();
+        // the shipped tables are texts in key order (byte order: what JavaScript's sort() gives
+        // for ASCII keys), zipped with en.rs's keys
+        assert!(en.iter().all(|k| k.is_ascii()), "a key is not ASCII");
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted, en, "en.rs is not in key order, or has a key twice");
         for locale in OTHERS {
             let table = json(locale);
             let mut keys: Vec<&str> = table.iter().map(|(k, _)| k.as_str()).collect();
@@ -191,11 +214,11 @@ mod tests {
     #[test]
     fn a_locale_is_english_until_its_table_is_in() {
         assert_eq!(t(Locale::Ko, "pay.button"), "Pay {amount}");
-        add_table(Locale::Ko, json(Locale::Ko));
+        add_table(Locale::Ko, shipped(Locale::Ko)).unwrap();
         assert_eq!(t(Locale::Ko, "pay.button"), "{amount} 결제하기");
-        // a key the table lacks is English
         assert_eq!(t(Locale::Ko, "no.such.key"), "");
-        add_table(Locale::Ko, vec![("pay.button".into(), "changed".into())]);
+        let changed = vec!["changed".to_string(); en::STRINGS.len()];
+        add_table(Locale::Ko, changed).unwrap();
         assert_eq!(
             t(Locale::Ko, "pay.button"),
             "{amount} 결제하기",
@@ -204,9 +227,21 @@ mod tests {
     }
 
     #[test]
+    fn a_table_with_a_text_missing_is_refused_and_the_locale_stays_english() {
+        let mut short = shipped(Locale::Ru);
+        short.pop();
+        assert_eq!(add_table(Locale::Ru, short), Err(NotATable));
+        assert_eq!(t(Locale::Ru, "pay.button"), "Pay {amount}");
+        let mut long = shipped(Locale::Ru);
+        long.push("extra".into());
+        assert_eq!(add_table(Locale::Ru, long), Err(NotATable));
+        assert_eq!(t(Locale::Ru, "pay.button"), "Pay {amount}");
+    }
+
+    #[test]
     fn placeholders() {
         for locale in OTHERS {
-            add_table(locale, json(locale));
+            add_table(locale, shipped(locale)).unwrap();
         }
         assert_eq!(
             Texts::new(Locale::En, vec![]).tf("pay.button", &[("amount", "฿4,000.00")]),

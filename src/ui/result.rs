@@ -3,11 +3,9 @@
 //! the shopper's language and another method to try; expiry with a new QR.
 
 use crate::checkout;
-use crate::controller::{cancel, pay};
+use crate::controller::{cancel, interpret_js, pay};
 use crate::flow::Outcome;
-use crate::jsview::Js;
 use crate::ui::focus::focus_on_mount;
-use kasir_core::status::interpret;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -63,12 +61,10 @@ pub fn ResultScreen(
     };
     // the PSP's id of the payment, to quote to support (hidden when empty)
     let reference = match outcome {
-        Outcome::Succeeded => interpret(
-            ctx.settings.provider,
-            &Js(ctx.last_payment.borrow().clone()),
-        )
-        .map(|p| p.id)
-        .unwrap_or_default(),
+        // through the adapter: a build has only its own PSP's status rules
+        Outcome::Succeeded => interpret_js(&ctx, &ctx.last_payment.borrow())
+            .map(|p| p.id)
+            .unwrap_or_default(),
         _ => String::new(),
     };
     let action = match outcome {
