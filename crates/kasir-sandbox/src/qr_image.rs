@@ -1,6 +1,6 @@
 //! QR code images of a text, as the PSPs serve them: SVG (Opn PromptPay `qrcode.svg`) or PNG
-//! (Opn PayNow `qrcode.png`, WooshPay `image_url_png`). The PNG is encoded here (8-bit
-//! greyscale, stored deflate blocks): no image library. A leaf module.
+//! (Opn PayNow `qrcode.png`, WooshPay `image_url_png`), the PNG 8-bit greyscale encoded by the
+//! `png` crate. A leaf module.
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -38,34 +38,31 @@ pub fn svg(code: &qrcode::QrCode) -> String {
         .build()
 }
 
-/// The PNG of a QR code for `text`.
-pub fn png(code: &qrcode::QrCode) -> Vec<u8> {
+/// The PNG of a QR code: `SCALE` pixels a module, a `QUIET`-module white border.
+pub fn png(code: &qrcode::QrCode) -> Result<Vec<u8>, png::EncodingError> {
     let w = code.width();
     let colors = code.to_colors();
     let side = (w + 2 * QUIET) * SCALE;
-    let mut raw = Vec::with_capacity((side + 1) * side);
+    let module = |p: usize| (p / SCALE).checked_sub(QUIET).filter(|m| *m < w);
+    let mut pixels = Vec::with_capacity(side * side);
     for y in 0..side {
-        raw.push(0); // filter: none
-        let my = (y / SCALE).checked_sub(QUIET).filter(|m| *m < w);
         for x in 0..side {
-            let mx = (x / SCALE).checked_sub(QUIET).filter(|m| *m < w);
-            let dark = match (mx, my) {
+            let dark = match (module(x), module(y)) {
                 (Some(mx), Some(my)) => colors[my * w + mx] == qrcode::Color::Dark,
                 _ => false,
             };
-            raw.push(if dark { 0 } else { 255 });
+            pixels.push(if dark { 0 } else { 255 });
         }
     }
     let side = u32::try_from(side).unwrap_or(u32::MAX);
-    let mut ihdr = Vec::new();
-    ihdr.extend_from_slice(&side.to_be_bytes());
-    ihdr.extend_from_slice(&side.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 0, 0, 0, 0]); // 8-bit greyscale, deflate, no filter, no interlace
-    let mut out = vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a];
-    chunk(&mut out, b"IHDR", &ihdr);
-    chunk(&mut out, b"IDAT", &zlib_stored(&raw));
-    chunk(&mut out, b"IEND", &[]);
-    out
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, side, side);
+    encoder.set_color(png::ColorType::Grayscale);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(&pixels)?;
+    writer.finish()?;
+    Ok(out)
 }
 
 /// The image response for `text`, or a 500 when it cannot be encoded.
@@ -81,82 +78,47 @@ pub fn response(text: &str, format: Format) -> Response {
             svg(&code),
         )
             .into_response(),
-        Format::Png => {
-            ([(header::CONTENT_TYPE, "image/png"), no_store], png(&code)).into_response()
-        }
+        Format::Png => match png(&code) {
+            Ok(bytes) => ([(header::CONTENT_TYPE, "image/png"), no_store], bytes).into_response(),
+            Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+        },
     }
-}
-
-fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
-    out.extend_from_slice(&u32::try_from(data.len()).unwrap_or(0).to_be_bytes());
-    let start = out.len();
-    out.extend_from_slice(kind);
-    out.extend_from_slice(data);
-    let crc = crc32(&out[start..]);
-    out.extend_from_slice(&crc.to_be_bytes());
-}
-
-fn zlib_stored(data: &[u8]) -> Vec<u8> {
-    let mut out = vec![0x78, 0x01];
-    let blocks: Vec<&[u8]> = data.chunks(65_535).collect();
-    for (i, b) in blocks.iter().enumerate() {
-        out.push(u8::from(i + 1 == blocks.len()));
-        let len = u16::try_from(b.len()).unwrap_or(u16::MAX);
-        out.extend_from_slice(&len.to_le_bytes());
-        out.extend_from_slice(&(!len).to_le_bytes());
-        out.extend_from_slice(b);
-    }
-    out.extend_from_slice(&adler32(data).to_be_bytes());
-    out
-}
-
-fn crc32(data: &[u8]) -> u32 {
-    let mut c = 0xffff_ffffu32;
-    for &b in data {
-        c ^= u32::from(b);
-        for _ in 0..8 {
-            c = if c & 1 != 0 {
-                0xedb8_8320 ^ (c >> 1)
-            } else {
-                c >> 1
-            };
-        }
-    }
-    !c
-}
-
-fn adler32(data: &[u8]) -> u32 {
-    let (mut a, mut b) = (1u32, 0u32);
-    for &x in data {
-        a = (a + u32::from(x)) % 65_521;
-        b = (b + a) % 65_521;
-    }
-    (b << 16) | a
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn checksums_match_their_reference_values() {
-        assert_eq!(
-            crc32(b"IEND"),
-            0xae42_6082,
-            "the IEND chunk's well-known CRC"
-        );
-        assert_eq!(adler32(b"Wikipedia"), 0x11e6_0398);
+    /// The PNG decoded (the `png` crate's decoder), then read as a QR code by an independent
+    /// reader (rqrr): its side in pixels and the text it holds.
+    fn read_back(bytes: &[u8]) -> (u32, String) {
+        let mut reader = png::Decoder::new(std::io::Cursor::new(bytes))
+            .read_info()
+            .expect("a PNG");
+        let mut buf = vec![0; reader.output_buffer_size().expect("a size")];
+        let info = reader.next_frame(&mut buf).expect("one frame");
+        assert_eq!(info.color_type, png::ColorType::Grayscale);
+        assert_eq!(info.bit_depth, png::BitDepth::Eight);
+        let (w, h) = (info.width as usize, info.height as usize);
+        assert_eq!(w, h, "square");
+        let mut img =
+            rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| buf[y * info.line_size + x]);
+        let grids = img.detect_grids();
+        assert_eq!(grids.len(), 1, "one QR code in the image");
+        (info.width, grids[0].decode().expect("decodes").1)
     }
 
     #[test]
-    fn the_png_is_a_square_greyscale_image_of_the_code() {
-        let code = qrcode::QrCode::new(b"http://127.0.0.1/pay/chrg_x").unwrap();
-        let p = png(&code);
-        assert_eq!(&p[..8], b"\x89PNG\r\n\x1a\n");
-        assert_eq!(&p[12..16], b"IHDR");
-        let side = u32::from_be_bytes([p[16], p[17], p[18], p[19]]) as usize;
-        assert_eq!(side, (code.width() + 2 * QUIET) * SCALE);
-        assert_eq!(&p[p.len() - 8..p.len() - 4], b"IEND");
+    fn the_png_is_a_square_greyscale_image_that_reads_back_as_its_text() {
+        for text in [
+            "http://127.0.0.1/pay/chrg_x",
+            "00020101021230810016A000000677010112011501075360001028602150000000000000000303KSR5303764540540.005802TH6304ABCD",
+        ] {
+            let code = qrcode::QrCode::new(text.as_bytes()).unwrap();
+            let (side, read) = read_back(&png(&code).unwrap());
+            assert_eq!(read, text);
+            assert_eq!(side as usize, (code.width() + 2 * QUIET) * SCALE);
+        }
         assert_eq!(Format::of_filename("qrcode.png"), Format::Png);
         assert_eq!(Format::of_filename("qrcode.svg"), Format::Svg);
     }
