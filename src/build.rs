@@ -2,6 +2,7 @@
 //! `ecommpay`; all by default), so the file `kasir.js` loads for a provider carries only it.
 
 use kasir_core::catalogue::asks_inputs;
+use kasir_core::status::posts_redirects;
 use kasir_core::Psp;
 
 /// Whether this build has `psp`'s adapter.
@@ -19,3 +20,9 @@ pub fn has_provider(psp: Psp) -> bool {
 pub const ASKS_INPUTS: bool = (cfg!(feature = "omise") && asks_inputs(Psp::Omise))
     || (cfg!(feature = "wooshpay") && asks_inputs(Psp::Wooshpay))
     || (cfg!(feature = "ecommpay") && asks_inputs(Psp::Ecommpay));
+
+/// Whether a PSP of this build can answer a redirect to follow with a POST form (ecommpay's):
+/// the other builds carry no form code.
+pub const POSTS_REDIRECTS: bool = (cfg!(feature = "omise") && posts_redirects(Psp::Omise))
+    || (cfg!(feature = "wooshpay") && posts_redirects(Psp::Wooshpay))
+    || (cfg!(feature = "ecommpay") && posts_redirects(Psp::Ecommpay));

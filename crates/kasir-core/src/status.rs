@@ -33,6 +33,13 @@ pub enum RedirectMethod {
     Post,
 }
 
+/// Whether `psp`'s answers can ask for a POST redirect: only ecommpay's `redirect_data` has a
+/// method (Opn's `authorize_uri` and WooshPay's `redirect_to_url` are followed with GET). A
+/// `const fn`, so that a build without such a PSP leaves the form code out.
+pub const fn posts_redirects(psp: Psp) -> bool {
+    matches!(psp, Psp::Ecommpay)
+}
+
 /// What the shopper has to do next.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NextAction {
@@ -396,6 +403,21 @@ mod tests {
     use serde_json::json;
 
     #[test]
+    fn opn_and_wooshpay_redirects_are_gets_so_their_builds_carry_no_post_form() {
+        assert!(!posts_redirects(Psp::Omise) && !posts_redirects(Psp::Wooshpay));
+        let charge = json!({"object":"charge","id":"chrg_1","status":"pending",
+            "authorize_uri":"https://pay.example/a","source":{"type":"mobile_banking_kbank"}});
+        let intent = json!({"object":"payment_intent","id":"pi_1","status":"requires_action",
+            "next_action":{"type":"redirect_to_url","redirect_to_url":{"url":"https://pay.example/w"}}});
+        for (psp, answer) in [(Psp::Omise, charge), (Psp::Wooshpay, intent)] {
+            match interpret(psp, &answer).unwrap().next_action {
+                NextAction::Redirect { method, .. } => assert_eq!(method, RedirectMethod::Get),
+                other => panic!("{psp:?}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
     fn omise_qr_charge_prefers_the_qr_over_authorize_uri() {
         let c = json!({"object":"charge","id":"chrg_1","status":"pending","expires_at":"2024-09-24T03:18:40Z",
             "authorize_uri":"https://pay.omise.co/x",
@@ -495,6 +517,10 @@ mod tests {
                 assert_eq!(url, "https://www.example.com/pay");
                 assert_eq!(method, RedirectMethod::Post);
                 assert_eq!(fields.len(), 3);
+                assert!(
+                    posts_redirects(Psp::Ecommpay),
+                    "a build with ecommpay needs the form"
+                );
             }
             other => panic!("{other:?}"),
         }
