@@ -4,8 +4,9 @@
 //! as one array in key order, without the keys (scripts/make-loader.sh; −280 B brotli a table):
 //! `kasir.js` and the ES module hand the widget a loader (`setLocaleLoader`: `load(tag)` →
 //! `Promise<string[]>`, each file with its Subresource Integrity), and the widget's screens
-//! appear once the table is in (English if it cannot load, or is not one text per key). Brand names (TrueMoney, Akulaku, PromptPay) are never translated. A test fails when
-//! a locale misses a key or has an extra one.
+//! appear once the table is in (English if it cannot load, or is not one text per key). Brand
+//! names (TrueMoney, Akulaku, PromptPay) are never translated. A test fails when a locale misses
+//! a key or has an extra one.
 
 mod en;
 
