@@ -99,7 +99,8 @@ fn install_qr_encoder() {
 }
 
 /// The locales' text tables, in-process (in a page, `kasir.js` fetches `kasir-<locale>-<hash>.json`
-/// with its integrity and installs the same function: `load(tag)` → `Promise<object>`).
+/// with its integrity and installs the same function: `load(tag)` → `Promise<string[]>`, the
+/// texts in key order without the keys, as scripts/make-loader.sh ships them).
 fn install_texts() {
     let load = wasm_bindgen::closure::Closure::<dyn Fn(JsValue) -> Promise>::new(|tag: JsValue| {
         let json = match tag.as_string().as_deref() {
@@ -110,9 +111,23 @@ fn install_texts() {
             Some("ja") => include_str!("../src/i18n/ja.json"),
             _ => return Promise::reject(&tag),
         };
-        Promise::resolve(&js_sys::JSON::parse(json).unwrap())
+        Promise::resolve(&JsValue::from(shipped_texts(json)))
     });
     kasir::i18n::set_locale_loader(load.into_js_value().unchecked_into());
+}
+
+/// A `{key: text}` source table as it ships: its texts in key order (byte order, as the
+/// loader's `Object.keys(t).sort()`), without the keys.
+fn shipped_texts(json: &str) -> js_sys::Array {
+    let table: js_sys::Object = js_sys::JSON::parse(json).unwrap().unchecked_into();
+    let mut keys: Vec<String> = js_sys::Object::keys(&table)
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect();
+    keys.sort_unstable();
+    keys.iter()
+        .map(|k| js_sys::Reflect::get(&table, &JsValue::from_str(k)).unwrap())
+        .collect()
 }
 
 async fn mount(el: &HtmlElement, opts: JsValue) -> Result<JsValue, JsValue> {
