@@ -77,14 +77,21 @@ const render = (file) => readFileSync(join(bench, file), "utf8").replace("<!--PR
   .replace(/\/\*\{\{ADYEN_OPTIONS\}\}[^*]*\*\//, adyenOptions)
   .replaceAll("{{CDN}}", cdn.url).replaceAll("{{SANDBOX}}", sandbox.url).replaceAll("{{ORDER_ID}}", orderId)
   .replace("{{PAYMENT_METHODS}}", paymentMethods.trim());
+// The account's capability as the merchant's server reads it (GET /capability with its key) for
+// the "kasir-cap" page, which renders it into the options as Adyen's pages render
+// paymentMethodsResponse: the same page as "kasir" but for the widget's own capability call.
+const capability = await (await fetch(`${sandbox.url}/capability`, {
+  headers: { Authorization: "Basic " + Buffer.from("pkey_test_kasir:").toString("base64") } })).json();
+if (capability.object !== "capability") throw new Error(`GET /capability: ${JSON.stringify(capability)}`);
 const host = await startHost({ "/kasir.html": render("kasir.html"), "/adyen.html": render("adyen.html"),
+  "/kasir-cap.html": render("kasir.html").replace("/*{{CAPABILITY}}*/", `capability: ${JSON.stringify(capability)},`),
   "/adyen-esm.html": render("adyen-esm.html"),
   "/floor.html": render("floor.html"), "/blank.html": "<!doctype html><title>blank</title>" });
 log(`sandbox ${sandbox.url} (${report.config.sandbox}), cdn ${cdn.url}, host ${host.url}`);
 
 const browser = await launch();
 report.machine.chromium = browser.version();
-const PAGES = ["kasir", "adyen-esm", "adyen", "floor"];
+const PAGES = ["kasir", "kasir-cap", "adyen-esm", "adyen", "floor"];
 const WIDGETS = ["kasir", "adyen-esm", "adyen"];
 const offNet = /^https?:\/\/(?!127\.0\.0\.1[:/])/; // everything not on loopback: Adyen's CDN, analytics, df.
 
@@ -206,9 +213,10 @@ async function wasmMemories(cdp) {
     functionDeclaration: "function () { return this.map(function (m) { return m.buffer.byteLength; }); }" });
   return r.result.value;
 }
-report.memory = Object.fromEntries(PAGES.map((n) => [n, []]));
+const MEM_PAGES = PAGES.filter((n) => n !== "kasir-cap");
+report.memory = Object.fromEntries(MEM_PAGES.map((n) => [n, []]));
 for (let i = 0; i < MEM_RUNS; i++) {
-  for (const name of PAGES.map((_, k) => PAGES[(i + k) % PAGES.length])) {
+  for (const name of MEM_PAGES.map((_, k) => MEM_PAGES[(i + k) % MEM_PAGES.length])) {
     const p = await freshPage();
     await loadPicker(name, p);
     await p.page.waitForTimeout(500);
@@ -369,6 +377,11 @@ rowOf("bytes the widget can ever load (one provider), brotli -q 11", (n) => ({ v
 rowOf(`navigation → picker ready, median ms (min–max), n=${RUNS}`, (n) => ({ v: rs[n].median, text: `${ms(rs[n].median)} (${ms(rs[n].min)}–${ms(rs[n].max)})` }),
   `floor (static radios) ${ms(rs.floor.median)} (${ms(rs.floor.min)}–${ms(rs.floor.max)}); target ≤ 0.60× tree-shaken`);
 rowOf("  same, minus the floor median", (n) => ({ v: rs[n].median - rs.floor.median, text: ms(rs[n].median - rs.floor.median) }));
+row("  Kasir given the account (capability option), median ms (min–max)",
+  `${ms(rs["kasir-cap"].median)} (${ms(rs["kasir-cap"].min)}–${ms(rs["kasir-cap"].max)})`,
+  ms(rs["adyen-esm"].median), ratio(rs["kasir-cap"].median, rs["adyen-esm"].median), ms(rs.adyen.median),
+  ratio(rs["kasir-cap"].median, rs.adyen.median),
+  "same page with GET /capability fetched by the server and rendered into the options, as both Adyen pages render paymentMethodsResponse");
 {
   const T = (k) => median(report.timeline.map((t) => t[k]).filter((x) => x !== undefined));
   report.timelineMedian = Object.fromEntries(["html", "loaderStart", "loader", "cssStart", "css", "glueStart", "glue", "wasmStart", "wasm",

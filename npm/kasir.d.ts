@@ -113,6 +113,11 @@ export interface KasirOptions {
   strings?: Record<string, string>;
   /** Inside an iframe: the exact origin to report to with postMessage (never "*"). */
   parentOrigin?: string;
+  /** Opn only: the account's `GET /capability` answer, fetched by your server with your key and
+   * rendered into the page (as Adyen's `paymentMethodsResponse`). The widget then sends no
+   * capability request and draws the picker while it mounts. Anything that is not a capability
+   * object, or one given for another provider, is refused with `invalid_option`. */
+  capability?: { object: "capability"; payment_methods: object[]; [key: string]: unknown };
   onReady?: KasirCallback;
   onSelect?: KasirCallback;
   onSource?: KasirCallback;

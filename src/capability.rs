@@ -27,6 +27,13 @@ pub fn read(ctx: &Ctx) -> impl Future<Output = Option<Account>> + 'static {
             sent.answer().await.map_err(|_| wasm_bindgen::JsValue::NULL)
         });
         let v = net::within(call, CAPABILITY_TIMEOUT_MS).await.ok()?;
-        Account::from_capability(&Js(v))
+        account_of(v)
     }
+}
+
+/// The account an Opn capability object describes (the call's answer, or the merchant's
+/// `capability` option); `None` when it is not one. Never inlined: one copy serves both.
+#[inline(never)]
+pub fn account_of(v: wasm_bindgen::JsValue) -> Option<Account> {
+    Account::from_capability(&Js(v))
 }

@@ -3,6 +3,7 @@
 //! request is sent.
 
 use crate::build::has_provider;
+use crate::build::GivenAccount;
 use crate::error::KasirError;
 use kasir_core::{Currency, Locale, MethodId, Money, Psp};
 
@@ -53,6 +54,9 @@ pub struct RawOptions {
     pub parent_origin: Option<String>,
     /// `redirectTarget`
     pub redirect_target: Option<String>,
+    /// `capability`: the account's Opn `GET /capability` answer, fetched by the merchant's
+    /// server; `Some(None)` when given but not a capability object.
+    pub capability: Option<Option<GivenAccount>>,
     /// The name of an option whose value could not be read (a JSON attribute that is not an
     /// object).
     pub invalid: Option<String>,
@@ -126,6 +130,13 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
     }
     if provider != Psp::Ecommpay && key.is_none() {
         return Err(KasirError::MissingPublicKey);
+    }
+    // only Opn describes an account to the browser; anything else named `capability` is refused
+    // (a valid one stays in `raw`, where the mount takes it: no copy)
+    if let Some(given) = &raw.capability {
+        if provider != Psp::Omise || given.is_none() {
+            return Err(KasirError::InvalidOption("capability".into()));
+        }
     }
     let minor = match (raw.amount, raw.amount_text.as_deref()) {
         (Some(a), _)
@@ -471,6 +482,43 @@ mod tests {
 
     /// Regression: `parentOrigin` was compared as typed, so `https://Shop.example:443` never
     /// matched the browser's `https://shop.example`.
+    #[test]
+    #[cfg(feature = "omise")]
+    fn a_given_capability_is_the_account_for_opn_only() {
+        use kasir_core::catalogue::Account;
+        let given = Some(Some(Account::everything()));
+        assert!(validate(&RawOptions {
+            capability: given.clone(),
+            ..ok()
+        })
+        .is_ok());
+        for raw in [
+            // given, but not a capability object
+            RawOptions {
+                capability: Some(None),
+                ..ok()
+            },
+            // WooshPay's and ecommpay's accounts are not described to the browser
+            RawOptions {
+                provider: Some("wooshpay".into()),
+                public_key: Some("pk_test_x".into()),
+                capability: given.clone(),
+                ..ok()
+            },
+            RawOptions {
+                provider: Some("ecommpay".into()),
+                public_key: None,
+                capability: given.clone(),
+                ..ok()
+            },
+        ] {
+            assert_eq!(
+                validate(&raw),
+                Err(KasirError::InvalidOption("capability".into()))
+            );
+        }
+    }
+
     #[test]
     fn parent_origin_is_normalised_like_message_event_origin() {
         assert_eq!(

@@ -2,7 +2,7 @@
 //! (`destroy()`, `result`, `element`), auto-mount of `[data-kasir]` elements, and the options
 //! of a `<kasir-checkout>` element's attributes (the element itself is defined by the loader).
 
-use crate::build::ASKS_INPUTS;
+use crate::build::{given_account, ASKS_INPUTS};
 use crate::checkout::{self, Ctx};
 use crate::config::validate;
 use crate::controller;
@@ -48,6 +48,8 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     let mut raw = options::read(&options);
     raw.storage_scope = el.id();
     let mut settings = validate(&raw)?;
+    // the account the merchant gave (`capability`, checked by `validate`: Opn's only)
+    let given = raw.capability.take().flatten();
     if settings.return_url.is_none() {
         settings.return_url = current_page_url(adapter(settings.provider).return_params());
     }
@@ -103,10 +105,14 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
             controller::cancel(&c);
         }
     });
-    // the account's call goes out before the first render (the picker waits for its answer)
-    let account = adapter(ctx.settings.provider).account(&ctx);
+    // the account the merchant gave (`capability`) is drawn at once; else the adapter's call
+    // goes out before the first render (the picker waits for its answer)
+    let account = match given {
+        Some(_) => None,
+        None => adapter(ctx.settings.provider).account(&ctx),
+    };
     if account.is_none() {
-        ctx.set_account(Account::everything());
+        ctx.set_account(given.map_or_else(Account::everything, given_account));
     }
     let ui_ctx = ctx.clone();
     let handle = leptos::mount::mount_to(el.clone(), move || {

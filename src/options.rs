@@ -3,6 +3,7 @@
 //! name to attribute, so every option a page can set in JavaScript that is not a function can
 //! also be set as an attribute. Validation is `config`'s job.
 
+use crate::build::GivenAccount;
 use crate::config::RawOptions;
 use crate::jsview::{get, get_text, set, string_entries};
 use js_sys::{Array, Object, JSON};
@@ -41,6 +42,7 @@ pub const OPTIONS: &[(&str, &str, Kind)] = &[
     ("appearance", "appearance", Kind::Json),
     ("shopper", "shopper", Kind::Json),
     ("icons", "icons", Kind::Json),
+    ("capability", "capability", Kind::Json),
 ];
 
 /// The options object for an element's attributes, each named `prefix` + the table's name
@@ -77,6 +79,19 @@ fn list(v: &JsValue) -> Option<Vec<String>> {
             .map(str::to_string)
             .collect()
     })
+}
+
+/// `capability`: `None` when not given; `Some(None)` when given but not an Opn capability object
+/// (or in a build without Opn, which reads none: validation refuses it for any other provider).
+fn capability(o: &JsValue) -> Option<Option<GivenAccount>> {
+    let v = get(o, "capability");
+    if v.is_undefined() || v.is_null() {
+        return None;
+    }
+    #[cfg(feature = "omise")]
+    return Some(crate::capability::account_of(v));
+    #[cfg(not(feature = "omise"))]
+    Some(None)
 }
 
 /// Read everything validation needs from the options object.
@@ -117,6 +132,7 @@ pub fn read(o: &JsValue) -> RawOptions {
         strings: strings.unwrap_or_default(),
         shopper: shopper.unwrap_or_default(),
         icons: icons.unwrap_or_default(),
+        capability: capability(o),
         invalid,
     }
 }

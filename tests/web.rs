@@ -1500,6 +1500,66 @@ async fn the_capability_leaves_out_what_the_account_lacks_and_plans_show_the_mon
     destroy(&c);
 }
 
+/// The merchant's server gave the account (`capability`: Opn's `GET /capability` answer, as
+/// Adyen's Drop-in takes `paymentMethodsResponse`): the widget asks the PSP nothing, draws the
+/// picker while it mounts and offers what that account has. A value that is not a capability,
+/// or one given for another provider, is a named error and sends nothing.
+#[wasm_bindgen_test]
+async fn a_given_capability_is_the_account_and_no_request_is_sent() {
+    forget_pending();
+    install_counting_fetch();
+    let base = "provider:'omise', publicKey:'pkey_test_kasir', apiBase:'https://psp.test', amount:400000,
+        currency:'THB', locale:'en', createPayment: function() { return Promise.reject(new Error('not in this test')); }";
+    let el = host();
+    record_events(&el);
+    let opts = js(&format!(
+        "({{{base}, capability: {{object:'capability', payment_methods: [
+        {{object:'payment_method', name:'truemoney', currencies:['THB']}},
+        {{object:'payment_method', name:'promptpay', currencies:['THB']}},
+        {{object:'payment_method', name:'alipay', currencies:['THB']}}]}}}})"
+    ));
+    let c = JsFuture::from(kasir::embed::mount(el.clone().into(), opts))
+        .await
+        .unwrap();
+    // no task ran between the mount and here: the picker was drawn by the mount itself
+    let names: Vec<String> = radios(&el)
+        .iter()
+        .map(|r| r.get_attribute("data-method").unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        vec!["promptpay", "truemoney"],
+        "the catalogue's order"
+    );
+    assert_eq!(fetches(), 0, "no capability request");
+    assert_eq!(events(&el), vec!["ready"]);
+    destroy(&c);
+    for bad in [
+        "capability: {object:'error', code:'authentication_failure'}",
+        "capability: 'promptpay'",
+        "capability: {object:'capability'}",
+        "provider:'wooshpay', publicKey:'pk_test_kasir', capability: {object:'capability', payment_methods: []}",
+    ] {
+        let el = host();
+        let err = JsFuture::from(kasir::embed::mount(
+            el.clone().into(),
+            js(&format!("({{{base}, {bad}}})")),
+        ))
+        .await
+        .unwrap_err();
+        assert_eq!(
+            Reflect::get(&err, &"code".into())
+                .unwrap()
+                .as_string()
+                .as_deref(),
+            Some("invalid_option"),
+            "{bad}"
+        );
+        assert!(radios(&el).is_empty(), "nothing rendered: {bad}");
+    }
+    assert_eq!(fetches(), 0, "nothing sent for a refused capability");
+}
+
 /// A method with no desktop path (Opn mobile banking) is shown disabled with the reason on a
 /// desktop; each method has an icon the merchant can replace (option or CSS property).
 #[wasm_bindgen_test]

@@ -66,7 +66,13 @@ async function main(): Promise<void> {
   await Kasir.mount("#pay3", { provider: "ecommpay", projectId: 4242, amount: 250000, currency: "IDR",
     locale: "id", createPaymentUrl: "/api/pay", retrievePaymentUrl: "/api/pay" });
 
+  // Opn with the account's capability read by the server (no capability request from the page).
+  await Kasir.mount("#pay4", { ...options, capability: { object: "capability", payment_methods: [
+    { object: "payment_method", name: "promptpay", currencies: ["THB"] }], zero_interest_installments: false } });
+
   // Wrong usage the types must reject:
+  // @ts-expect-error capability is GET /capability's object, not a list of method names
+  await Kasir.mount(el, { ...options, capability: ["promptpay"] });
   // @ts-expect-error amount is an integer of minor units, not a string
   await Kasir.mount(el, { ...options, amount: "4000.00" });
   // @ts-expect-error unknown provider
