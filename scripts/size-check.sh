@@ -68,18 +68,27 @@ for f in $names; do
   fi
 done
 # One PSP's build carries only its own status rules (kasir-core's interpret_*, reached through
-# its adapter): a word only that PSP's rules read, per provider, must be absent from the others'.
+# its adapter) and its own catalogue rows (kasir-core's cargo features omise, wooshpay,
+# ecommpay): a word only that PSP's rules or rows hold, per provider, must be absent from the
+# others' builds.
 declare -A own_word=([omise]=scannable_code [wooshpay]=requires_payment_method [ecommpay]=redirect_data)
-for p in omise wooshpay ecommpay; do
-  f="$dist/$(pick "^kasir-$p-[0-9a-f]+_bg\\.wasm$")"
-  grep -qa "${own_word[$p]}" "$f" || { echo "size-check: $f lacks '${own_word[$p]}': update own_word to a word $p's status rules read" >&2; exit 2; }
-  for q in omise wooshpay ecommpay; do
-    if [[ $q != "$p" ]] && grep -qa "${own_word[$q]}" "$f"; then
-      echo "size-check: FAIL: $p's build holds '${own_word[$q]}': $q's status rules are compiled into it (something calls kasir_core::status past the adapter)" >&2
-      exit 1
-    fi
+declare -A own_row=([omise]=truemoney_jumpapp [wooshpay]=rabbit_line_pay [ecommpay]=true-money)
+only_own() { # <array of words> <what they stand for> <how another PSP's got in>
+  local -n word=$1
+  local p q f
+  for p in omise wooshpay ecommpay; do
+    f="$dist/$(pick "^kasir-$p-[0-9a-f]+_bg\\.wasm$")"
+    grep -qa -- "${word[$p]}" "$f" || { echo "size-check: $f lacks '${word[$p]}': update $1 to a word only $p's $2 hold" >&2; exit 2; }
+    for q in omise wooshpay ecommpay; do
+      if [[ $q != "$p" ]] && grep -qa -- "${word[$q]}" "$f"; then
+        echo "size-check: FAIL: $p's build holds '${word[$q]}': $q's $2 are compiled into it ($3)" >&2
+        exit 1
+      fi
+    done
   done
-done
+}
+only_own own_word "status rules" "something calls kasir_core::status past the adapter"
+only_own own_row "catalogue rows" "kasir-core is built with another PSP's cargo feature"
 fail=0 worst_first=0 worst_all=0
 for p in omise wooshpay ecommpay; do
   first=$(( br[kasir.js] + br[$css] + br[$(pick "^kasir-$p-[0-9a-f]+\\.js$")] + br[$(pick "^kasir-$p-[0-9a-f]+_bg\\.wasm$")] ))

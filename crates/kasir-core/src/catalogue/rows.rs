@@ -71,9 +71,47 @@ const OPN_TRUEMONEY_WALLET_ROW: RefundRule = RefundRule {
 use Flow::{AppRedirect, OfflineQr, Redirect};
 use Psp::{Ecommpay, Omise, Wooshpay};
 
-/// Every offer Kasir knows: one row per (method, PSP, currency). Within a PSP the first row
-/// of a method is the one named when a currency is not offered.
-pub const OFFERS: &[Offer] = &[
+/// Whether this build of the crate has `psp`'s rows (cargo features `omise`, `wooshpay`,
+/// `ecommpay`; all by default). The widget's build for one provider has only its rows.
+pub const fn has_rows(psp: Psp) -> bool {
+    match psp {
+        Omise => cfg!(feature = "omise"),
+        Wooshpay => cfg!(feature = "wooshpay"),
+        Ecommpay => cfg!(feature = "ecommpay"),
+    }
+}
+
+const fn kept() -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < ALL.len() {
+        if has_rows(ALL[i].psp) {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// [`ALL`]'s rows of this build's PSPs, in order.
+const KEPT: [Offer; kept()] = {
+    let mut out = [ALL[0]; kept()];
+    let (mut i, mut n) = (0, 0);
+    while i < ALL.len() {
+        if has_rows(ALL[i].psp) {
+            out[n] = ALL[i];
+            n += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
+/// Every offer of this build's PSPs: one row per (method, PSP, currency). Within a PSP the
+/// first row of a method is the one named when a currency is not offered.
+pub const OFFERS: &[Offer] = &KEPT;
+
+/// Every offer Kasir knows, of every PSP.
+const ALL: &[Offer] = &[
     // Opn Payments
     Offer::new(
         "promptpay",
@@ -316,3 +354,17 @@ pub const OFFERS: &[Offer] = &[
         5_000_000,
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offers_are_the_rows_of_the_built_psps_in_order() {
+        let kept: Vec<&Offer> = ALL.iter().filter(|o| has_rows(o.psp)).collect();
+        assert_eq!(OFFERS.iter().collect::<Vec<_>>(), kept);
+        for psp in [Omise, Wooshpay, Ecommpay] {
+            assert_eq!(has_rows(psp), OFFERS.iter().any(|o| o.psp == psp));
+        }
+    }
+}
