@@ -168,3 +168,37 @@ test("capability filtering: what the account has disabled is not offered, an ina
     await fetch(control, { method: "DELETE" });
   }
 });
+
+// The merchant's server reads the account (GET /capability with its key) and renders it into the
+// options: the shopper's browser sends no capability request, the picker offers what that
+// account has, and the payment goes through as usual.
+test("capability given by the merchant's server: no capability request from the browser, the account's methods, a QR payment", async () => {
+  const control = `${sandbox.url}/_sandbox/omise/capability`;
+  const set = await fetch(control, { method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ disabled: ["promptpay"] }) });
+  assert.equal(set.status, 200, await set.text());
+  try {
+    const capability = await (await fetch(`${sandbox.url}/capability`, {
+      headers: { Authorization: "Basic " + Buffer.from("pkey_test_kasir:").toString("base64") } })).json();
+    assert.equal(capability.object, "capability");
+    const host = await startHost(hostPage(sandbox.url, { capability }));
+    const page = await browser.newPage();
+    const asked = [];
+    page.on("request", (r) => { if (new URL(r.url()).pathname === "/capability") asked.push(r.url()); });
+    await page.goto(host.url);
+    await page.locator(".kasir-method").first().waitFor({ timeout: 20000 });
+    const methods = await methodsOf(page);
+    assert.ok(!methods.includes("promptpay") && methods.includes("truemoney_qr"), methods.join());
+    await page.getByRole("radio", { name: "TrueMoney QR" }).click();
+    await page.getByRole("button", { name: /^Pay/ }).click();
+    await page.getByRole("img", { name: /QR code to pay/ }).waitFor({ timeout: 20000 });
+    const pending = await page.evaluate(() => window.__events.find((e) => e.name === "pending").detail);
+    await mark(sandbox.url, pending.payment.id, "successful");
+    assert.equal((await succeeded(page)).payment.source.type, "truemoney_qr");
+    assert.deepEqual(asked, [], "the widget asked for the capability itself");
+    await page.close();
+    host.stop();
+  } finally {
+    await fetch(control, { method: "DELETE" });
+  }
+});
