@@ -46,6 +46,12 @@ fn push_number(out: &mut String, n: usize) {
     out.push(char::from(b'0' + (n % 10) as u8));
 }
 
+/// The module's allocator (the module only: the widget's browser tests link this crate too).
+#[cfg(all(feature = "module", target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
+
 /// The module's one export: [`qr_svg`] for JavaScript (`undefined` when it does not fit).
 #[cfg(feature = "module")]
 #[wasm_bindgen::prelude::wasm_bindgen]
