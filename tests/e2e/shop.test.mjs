@@ -1,5 +1,6 @@
 // The demo shop served by the sandbox: all ten flows (six PSP flows, four country cards) auto-mounted from data attributes, the
-// theme switcher, and a payment made on the shop page itself.
+// theme switcher, and a payment made on the shop page itself. The shop renders its Opn
+// account's capability into the Opn cards (data-capability), so no widget asks for it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startSandbox, launch, mark } from "./harness.mjs";
@@ -13,6 +14,9 @@ test("the demo shop mounts all ten flows (six PSP flows, four country cards), th
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  // the shop's server renders its Opn account's capability into the Opn cards: no widget asks
+  const asked = [];
+  page.on("request", (r) => { if (new URL(r.url()).pathname === "/capability") asked.push(r.url()); });
   await page.goto(`${sandbox.url}/?theme=dark`);
   await page.waitForFunction(() => document.querySelectorAll(".kasir").length === 10);
   assert.equal(await page.locator('.kasir[data-theme="dark"]').count(), 10);
@@ -28,5 +32,6 @@ test("the demo shop mounts all ten flows (six PSP flows, four country cards), th
   await mark(sandbox.url, chargeId, "successful");
   await opn.getByRole("heading", { name: "Payment successful" }).waitFor({ timeout: 20000 });
   assert.deepEqual(errors, []);
+  assert.deepEqual(asked, [], "an Opn widget asked for the capability the shop rendered in");
   await page.close();
 });

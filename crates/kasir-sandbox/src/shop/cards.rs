@@ -8,8 +8,19 @@ use crate::state::AppState;
 use kasir_core::catalogue::Psp;
 use kasir_core::money::Money;
 
-/// The card of one flow (`theme` and `base` filled in).
-pub fn card(st: &AppState, f: &DemoFlow, theme: &str, base: &str) -> String {
+/// The card of one flow (`theme` and `base` filled in; an Opn card also gets the account's
+/// capability, `opn_account`, when the shop could read it).
+pub fn card(
+    st: &AppState,
+    f: &DemoFlow,
+    theme: &str,
+    base: &str,
+    opn_account: Option<&str>,
+) -> String {
+    let account = opn_account
+        .filter(|_| f.psp == Psp::Omise)
+        .map(|a| format!("data-capability=\"{}\"", esc(a)))
+        .unwrap_or_default();
     let credential = backends::of(f.psp)
         .map(|b| {
             let c = b.credential(st);
@@ -27,6 +38,7 @@ pub fn card(st: &AppState, f: &DemoFlow, theme: &str, base: &str) -> String {
         .replace("{{ORDER_ID}}", &f.order_id())
         .replace("{{PROVIDER}}", f.psp.as_str())
         .replace("{{CREDENTIAL}}", &credential)
+        .replace("{{ACCOUNT}}", &account)
         .replace("{{AMOUNT}}", &f.amount.to_string())
         .replace("{{CURRENCY}}", f.currency.code())
         .replace("{{METHODS}}", &f.methods.join(","))
@@ -37,11 +49,17 @@ pub fn card(st: &AppState, f: &DemoFlow, theme: &str, base: &str) -> String {
 }
 
 /// The cards of every flow, or of one PSP's.
-pub fn cards(st: &AppState, psp: Option<Psp>, theme: &str, base: &str) -> String {
+pub fn cards(
+    st: &AppState,
+    psp: Option<Psp>,
+    theme: &str,
+    base: &str,
+    opn_account: Option<&str>,
+) -> String {
     FLOWS
         .iter()
         .filter(|f| psp.is_none_or(|p| f.psp == p))
-        .map(|f| card(st, f, theme, base))
+        .map(|f| card(st, f, theme, base, opn_account))
         .collect()
 }
 

@@ -141,3 +141,19 @@ async fn retrieve(
     let (s, v) = call::<()>(&st, c, None).await;
     Ok(json_response(s, &v))
 }
+
+/// The account's capability as the shop's pages render it into the Opn widgets'
+/// `data-capability` (`GET /capability` with the secret key, as a merchant's server reads it), so
+/// the shopper's browser need not ask; `None` (the widget then asks) when the call fails.
+pub async fn account(st: &Arc<AppState>) -> Option<String> {
+    let key = st.cfg.omise.secret_key.clone();
+    let c = Call {
+        method: Method::GET,
+        uri: "/capability",
+        host: None,
+        key: Some(&key),
+        idempotency_key: None,
+    };
+    let (s, v) = call::<()>(st, c, None).await;
+    (s.is_success() && v["object"] == "capability").then(|| v.to_string())
+}

@@ -55,7 +55,13 @@ pub async fn index(State(st): State<Arc<AppState>>, headers: HeaderMap, Query(q)
     let body = include_str!("../../shop/index.html")
         .replace(
             "{{CARDS}}",
-            &cards(&st, None, theme, &base_url(&headers, &st)),
+            &cards(
+                &st,
+                None,
+                theme,
+                &base_url(&headers, &st),
+                super::omise::account(&st).await.as_deref(),
+            ),
         )
         .replace("{{KEYS}}", &keys.join(", "));
     http::html(StatusCode::OK, layout("Home", &body, theme))
@@ -81,10 +87,16 @@ pub async fn page(
         })?;
     let theme = theme(&q);
     let title = psp.display_name();
-    let body = format!(
+    // the shop reads its Opn account's capability and renders it in, so the widgets need not ask
+    let account = match psp {
+        Psp::Omise => super::omise::account(&st).await,
+        _ => None,
+    };
+    let body =
+        format!(
         "<h1>{}</h1>\n<div class=\"flows\">\n{}</div>\n<script src=\"/kasir/kasir.js\"></script>\n",
         esc(title),
-        cards(&st, Some(psp), theme, &base_url(&headers, &st))
+        cards(&st, Some(psp), theme, &base_url(&headers, &st), account.as_deref())
     );
     Ok(http::html(StatusCode::OK, layout(title, &body, theme)))
 }
