@@ -50,5 +50,12 @@
     return build(p);
   }
   window.Kasir = kasirApi(load, css);
+  // <script src=".../kasir.js" data-provider="omise" data-locale="th">: that provider's build,
+  // the stylesheet and the locale's texts start loading now, while the page is still parsed,
+  // rather than when it mounts (files only: no request reaches a PSP before a mount's options
+  // are validated). An unknown provider loads nothing; a failed load is tried again by the mount.
+  var hint = me && me.getAttribute("data-provider");
+  if (hint == "opn") hint = "omise";
+  if (hint && own(builds, hint) && hint != "qr") load(hint, me.getAttribute("data-locale")).catch(function () {});
   /* __API__ */
 })();

@@ -167,3 +167,37 @@ test("a text table that never arrives leaves the checkout in English after the t
   await page.locator("img.kasir-qr-image").waitFor();
   await page.close(); host.stop();
 });
+
+// <script src=kasir.js data-provider=…>: the provider's build loads while the page is parsed,
+// before any mount, and sends nothing to a PSP; the mount then uses it (one download).
+test("the script tag's data-provider loads that build before any mount, and the mount uses it", async () => {
+  const script = `<script src="${sandbox.url}/kasir/kasir.js" data-provider="omise" data-locale="th"></script>`;
+  const bare = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Merchant</title>${script}</head><body></body></html>`;
+  const early = await open(bare);
+  const wasm = (r) => r.filter((u) => /\/kasir-omise-[0-9a-f]+_bg\.wasm$/.test(u));
+  await early.page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => /kasir-th-[0-9a-f]+\.json$/.test(e.name)
+    && e.responseEnd > 0) && performance.getEntriesByType("resource").some((e) => /_bg\.wasm$/.test(e.name) && e.responseEnd > 0));
+  await early.page.waitForTimeout(300);
+  assert.equal(wasm(early.requested).length, 1, "Opn's build, with no mount");
+  assert.deepEqual(early.requested.filter((u) => /\/kasir-(wooshpay|ecommpay|qr)-/.test(u)), [], "no other build");
+  assert.deepEqual(early.requested.filter((u) => u.startsWith(sandbox.url) && !new URL(u).pathname.startsWith("/kasir/")), [],
+    "nothing sent to a PSP or the shop");
+  await early.page.close(); early.host.stop();
+
+  const page = hostPage(sandbox.url, {}).replace(`<script src="${sandbox.url}/kasir/kasir.js"></script>`, script);
+  assert.ok(page.includes("data-provider"), "the harness's script tag changed");
+  const { host, page: p, requested } = await open(page);
+  await p.getByRole("radio", { name: /PromptPay/ }).waitFor({ timeout: 20000 });
+  assert.equal(wasm(requested).length, 1, "one download, used by the mount");
+  await p.close(); host.stop();
+});
+
+test("an unknown data-provider on the script tag loads nothing", async () => {
+  const bare = `<!doctype html><html><head><meta charset="utf-8"><title>M</title>
+<script src="${sandbox.url}/kasir/kasir.js" data-provider="constructor"></script></head><body></body></html>`;
+  const { host, page, requested } = await open(bare);
+  await page.waitForFunction(() => window.Kasir !== undefined);
+  await page.waitForTimeout(500);
+  assert.deepEqual(requested.filter((u) => /_bg\.wasm$|\/kasir-[0-9a-f]+\.css$/.test(u)), [], "no build, no stylesheet");
+  await page.close(); host.stop();
+});
