@@ -40,22 +40,24 @@
       return r[1];
     });
   });
+  // the name of `provider`'s build, or nothing for a provider without one
+  function buildOf(provider) {
+    var p = provider == "opn" ? "omise" : String(provider);
+    return own(builds, p) && p != "qr" ? p : "";
+  }
   // the wasm of `provider` (an unknown one gets Opn's, whose validation names the error)
   function load(provider, locale) {
     // the locale's texts along with the wasm, when the options name it
     var tag = String(locale || "").toLowerCase().slice(0, 2);
     if (own(texts, tag)) strings(tag).catch(function () {});
-    var p = provider == "opn" ? "omise" : String(provider);
-    if (!own(builds, p) || p == "qr") p = "omise";
-    return build(p);
+    return build(buildOf(provider) || "omise");
   }
   window.Kasir = kasirApi(load, css);
   // <script src=".../kasir.js" data-provider="omise" data-locale="th">: that provider's build,
   // the stylesheet and the locale's texts start loading now, while the page is still parsed,
   // rather than when it mounts (files only: no request reaches a PSP before a mount's options
   // are validated). An unknown provider loads nothing; a failed load is tried again by the mount.
-  var hint = me && me.getAttribute("data-provider");
-  if (hint == "opn") hint = "omise";
-  if (hint && own(builds, hint) && hint != "qr") load(hint, me.getAttribute("data-locale")).catch(function () {});
+  var hint = me && buildOf(me.getAttribute("data-provider"));
+  if (hint) load(hint, me.getAttribute("data-locale")).catch(function () {});
   /* __API__ */
 })();
