@@ -169,6 +169,14 @@ fn radios(el: &HtmlElement) -> Vec<Element> {
         .collect()
 }
 
+/// The picker's methods, in its order (each radio's `data-method`).
+fn radio_methods(el: &HtmlElement) -> Vec<String> {
+    radios(el)
+        .iter()
+        .map(|r| r.get_attribute("data-method").unwrap())
+        .collect()
+}
+
 fn destroy(checkout: &JsValue) {
     let f: Function = Reflect::get(checkout, &"destroy".into())
         .unwrap()
@@ -1446,10 +1454,7 @@ async fn the_capability_leaves_out_what_the_account_lacks_and_plans_show_the_mon
     let c = mount(&el, options("{methods: null, amount: 300000}"))
         .await
         .unwrap();
-    let names: Vec<String> = radios(&el)
-        .iter()
-        .map(|r| r.get_attribute("data-method").unwrap())
-        .collect();
+    let names = radio_methods(&el);
     assert_eq!(names, vec!["promptpay", "installment"]);
     click(&radios(&el)[1]);
     leptos::task::tick().await;
@@ -1522,10 +1527,7 @@ async fn a_given_capability_is_the_account_and_no_request_is_sent() {
         .await
         .unwrap();
     // no task ran between the mount and here: the picker was drawn by the mount itself
-    let names: Vec<String> = radios(&el)
-        .iter()
-        .map(|r| r.get_attribute("data-method").unwrap())
-        .collect();
+    let names = radio_methods(&el);
     assert_eq!(
         names,
         vec!["promptpay", "truemoney"],
