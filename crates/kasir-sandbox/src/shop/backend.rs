@@ -4,7 +4,12 @@
 use crate::state::AppState;
 use axum::Router;
 use kasir_core::catalogue::Psp;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
+
+/// What a backend's async call returns (the trait is used as `dyn Backend`).
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 /// What a widget needs to talk to a PSP from the browser (a public key or a project id).
 pub struct Credential {
@@ -26,4 +31,10 @@ pub trait Backend: Sync {
     fn routes(&self) -> Router<Arc<AppState>>;
     /// The widget's credential for this PSP.
     fn credential(&self, st: &AppState) -> Credential;
+    /// The account's capability (the widget's `capability` option, JSON), read by the shop's
+    /// server while it renders a page, so the widgets on it need not ask the PSP; `None` when
+    /// the PSP has no such call or it did not answer.
+    fn account<'a>(&self, _st: &'a Arc<AppState>) -> BoxFuture<'a, Option<String>> {
+        Box::pin(std::future::ready(None))
+    }
 }

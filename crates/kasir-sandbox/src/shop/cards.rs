@@ -8,18 +8,19 @@ use crate::state::AppState;
 use kasir_core::catalogue::Psp;
 use kasir_core::money::Money;
 
-/// The card of one flow (`theme` and `base` filled in; an Opn card also gets the account's
-/// capability, `opn_account`, when the shop could read it).
+/// The card of one flow (`theme` and `base` filled in; the card of a PSP in `accounts` also
+/// gets its account's capability, as its backend read it).
 pub fn card(
     st: &AppState,
     f: &DemoFlow,
     theme: &str,
     base: &str,
-    opn_account: Option<&str>,
+    accounts: &[(Psp, String)],
 ) -> String {
-    let account = opn_account
-        .filter(|_| f.psp == Psp::Omise)
-        .map(|a| format!("data-capability=\"{}\"", esc(a)))
+    let account = accounts
+        .iter()
+        .find(|(p, _)| *p == f.psp)
+        .map(|(_, a)| format!("data-capability=\"{}\"", esc(a)))
         .unwrap_or_default();
     let credential = backends::of(f.psp)
         .map(|b| {
@@ -54,12 +55,12 @@ pub fn cards(
     psp: Option<Psp>,
     theme: &str,
     base: &str,
-    opn_account: Option<&str>,
+    accounts: &[(Psp, String)],
 ) -> String {
     FLOWS
         .iter()
         .filter(|f| psp.is_none_or(|p| f.psp == p))
-        .map(|f| card(st, f, theme, base, opn_account))
+        .map(|f| card(st, f, theme, base, accounts))
         .collect()
 }
 

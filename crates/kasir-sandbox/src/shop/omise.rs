@@ -2,7 +2,7 @@
 //! inline source of the catalogue's wire name with the shopper's inputs the request carries) for
 //! the order's price, `GET …?id=` retrieves it.
 
-use super::backend::{Backend, Credential};
+use super::backend::{Backend, BoxFuture, Credential};
 use super::client::{call, Call};
 use super::order::{metadata, safe_id, Order, ShopError};
 use super::orders::price;
@@ -41,6 +41,9 @@ impl Backend for OpnShop {
             label: "Opn",
             value: st.cfg.omise.public_key.clone(),
         }
+    }
+    fn account<'a>(&self, st: &'a Arc<AppState>) -> BoxFuture<'a, Option<String>> {
+        Box::pin(account(st))
     }
 }
 
@@ -145,7 +148,7 @@ async fn retrieve(
 /// The account's capability as the shop's pages render it into the Opn widgets'
 /// `data-capability` (`GET /capability` with the secret key, as a merchant's server reads it), so
 /// the shopper's browser need not ask; `None` (the widget then asks) when the call fails.
-pub async fn account(st: &Arc<AppState>) -> Option<String> {
+async fn account(st: &Arc<AppState>) -> Option<String> {
     let key = st.cfg.omise.secret_key.clone();
     let c = Call {
         method: Method::GET,

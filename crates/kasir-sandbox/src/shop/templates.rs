@@ -42,6 +42,18 @@ fn layout(title: &str, body: &str, theme: &str) -> String {
         .replace("{{BODY}}", body)
 }
 
+/// The accounts the shop's backends read for a page (every PSP's, or `psp`'s), rendered into
+/// their cards so the widgets need not ask.
+async fn accounts(st: &Arc<AppState>, psp: Option<Psp>) -> Vec<(Psp, String)> {
+    let mut out = Vec::new();
+    for b in BACKENDS.iter().filter(|b| psp.is_none_or(|p| b.psp() == p)) {
+        if let Some(a) = b.account(st).await {
+            out.push((b.psp(), a));
+        }
+    }
+    out
+}
+
 /// `GET /`.
 pub async fn index(State(st): State<Arc<AppState>>, headers: HeaderMap, Query(q): Q) -> Response {
     let theme = theme(&q);
@@ -60,7 +72,7 @@ pub async fn index(State(st): State<Arc<AppState>>, headers: HeaderMap, Query(q)
                 None,
                 theme,
                 &base_url(&headers, &st),
-                super::omise::account(&st).await.as_deref(),
+                &accounts(&st, None).await,
             ),
         )
         .replace("{{KEYS}}", &keys.join(", "));
@@ -87,16 +99,11 @@ pub async fn page(
         })?;
     let theme = theme(&q);
     let title = psp.display_name();
-    // the shop reads its Opn account's capability and renders it in, so the widgets need not ask
-    let account = match psp {
-        Psp::Omise => super::omise::account(&st).await,
-        _ => None,
-    };
-    let body =
-        format!(
+    let accounts = accounts(&st, Some(psp)).await;
+    let body = format!(
         "<h1>{}</h1>\n<div class=\"flows\">\n{}</div>\n<script src=\"/kasir/kasir.js\"></script>\n",
         esc(title),
-        cards(&st, Some(psp), theme, &base_url(&headers, &st), account.as_deref())
+        cards(&st, Some(psp), theme, &base_url(&headers, &st), &accounts)
     );
     Ok(http::html(StatusCode::OK, layout(title, &body, theme)))
 }
