@@ -33,8 +33,10 @@ wasm-bindgen --target web --no-typescript --out-name module --out-dir "$tmp" "$w
 if [ "$profile" = release ]; then
   features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
     --enable-mutable-globals --enable-reference-types --enable-multivalue)
-  # server_fn (a dependency of leptos 0.8, unused here) exports wasm-streams' stream classes,
-  # which keep their code alive: removed before -Oz, their glue dropped by minify-names.mjs
+  # server_fn (a dependency of leptos 0.8, unused here) exports wasm-streams' stream classes:
+  # the size options' linker (scripts/wasm-ld.sh) does not export them, so their code is gone;
+  # a build without those options (KASIR_STABLE_WASM=1) has them, removed here before -Oz (their
+  # closures stay in the function table). Their glue is dropped by minify-names.mjs
   wasm-opt --remove-exports --pass-arg='remove-exports@*intounderlying*' -Oz --converge \
     --low-memory-unused --zero-filled-memory "${features[@]}" -o "$tmp/module_bg.wasm" "$tmp/module_bg.wasm"
   # one- and two-letter names between the wasm and its glue (the mapping applied to the glue)

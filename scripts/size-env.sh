@@ -2,7 +2,7 @@
 # release build of the development page: what shoppers download is built smaller than the
 # stable compiler alone can — std rebuilt with the widget's own profile, panics that abort at
 # once (no message, no panic machinery), no source locations and no `Debug` output in the
-# binary (bench/SIZE.md: -12.9 KB brotli). These are unstable options of this same stable
+# binary (bench/SIZE.md: -12.9 KB brotli), linked without wasm-streams' unused exports. These are unstable options of this same stable
 # toolchain (RUSTC_BOOTSTRAP; the rust-src component and std's crates: scripts/setup.sh), for
 # wasm32 only; tests, clippy and `trunk serve` keep the stable defaults, panic messages included.
 # Their own target directory, shared by trunk's build and every provider's, so that no build
@@ -11,4 +11,8 @@ if [ -z "${KASIR_STABLE_WASM:-}" ]; then
   export RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_TARGET_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/target/shipped"
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort"
+  # rust-lld without wasm-streams' unused exports (scripts/wasm-ld.sh)
+  KASIR_RUST_LLD="$(rustc --print sysroot)/lib/rustlib/$(rustc -vV | sed -n 's/^host: //p')/bin/rust-lld"
+  export KASIR_RUST_LLD
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/wasm-ld.sh"
 fi
