@@ -15,7 +15,7 @@ use std::future::Future;
 /// calls it while it mounts), not when the future is first polled.
 pub fn read(ctx: &Ctx) -> impl Future<Output = Option<Account>> + 'static {
     let s = &ctx.settings;
-    let url = format!("{}/capability", s.api_base);
+    let url = [&s.api_base, "/capability"].concat();
     let sent = net::basic_auth(s.public_key.as_deref()).and_then(|auth| {
         let headers = [("Authorization", auth.as_str())];
         net::begin("GET", &url, &headers, None, Some(CAPABILITY_TIMEOUT_MS))

@@ -197,7 +197,11 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
         None | Some("light") => "light",
         Some("dark") => "dark",
         Some("auto") => "auto",
-        Some(other) => return Err(KasirError::InvalidAppearance(format!("theme `{other}`"))),
+        Some(other) => {
+            return Err(KasirError::InvalidAppearance(
+                ["theme `", other, "`"].concat(),
+            ))
+        }
     };
     if let Some((k, _)) = raw
         .appearance
@@ -246,19 +250,19 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
         .iter()
         .find(|(k, _)| k != "phone" && k != "email")
     {
-        return Err(KasirError::InvalidOption(format!("shopper.{k}")));
+        return Err(KasirError::InvalidOption(["shopper.", k].concat()));
     }
     let mut icons = Vec::with_capacity(raw.icons.len());
     for (k, url) in &raw.icons {
         let m: MethodId = k
             .parse()
-            .map_err(|_| KasirError::InvalidOption(format!("icons.{k}")))?;
+            .map_err(|_| KasirError::InvalidOption(["icons.", k].concat()))?;
         let scheme_ok = !url.contains(':')
             || url.starts_with("https://")
             || url.starts_with("http://")
             || url.starts_with("data:image/");
         if url.trim().is_empty() || !scheme_ok {
-            return Err(KasirError::InvalidOption(format!("icons.{k}")));
+            return Err(KasirError::InvalidOption(["icons.", k].concat()));
         }
         icons.push((m, url.clone()));
     }
@@ -304,7 +308,7 @@ pub fn normalize_origin(o: &str) -> Option<String> {
     if host.is_empty() || host.starts_with(':') {
         return None;
     }
-    Some(format!("{scheme}://{host}"))
+    Some([&scheme, "://", host].concat())
 }
 
 #[cfg(test)]

@@ -37,7 +37,7 @@ pub fn psp(ctx: &Ctx) -> &'static dyn Adapter {
 pub fn interpret_js(ctx: &Ctx, obj: &JsValue) -> Result<Payment, KasirError> {
     psp(ctx).interpret(&Js(obj.clone())).map_err(|e| match e {
         InterpretError::PspError { code, message, .. } => KasirError::Psp { code, message },
-        other => KasirError::InvalidResponse(other.to_string()),
+        other => KasirError::InvalidResponse(other.message()),
     })
 }
 

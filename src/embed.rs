@@ -22,6 +22,7 @@ use crate::qr_encoder;
 use crate::ui::Root;
 use js_sys::{Object, Promise};
 use kasir_core::catalogue::{availability, Account};
+use kasir_core::text;
 use leptos::prelude::*;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -81,7 +82,7 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
         alive: Cell::new(true),
         resolve_result: RefCell::new(resolve_slot),
         last_payment: RefCell::new(JsValue::NULL),
-        id_prefix: format!("kasir-{n}"),
+        id_prefix: ["kasir-", &text::decimal(n.into())].concat(),
         device: device(),
         error: RwSignal::new(None),
         machine: RwSignal::new(Machine::new()),

@@ -98,42 +98,48 @@ impl KasirError {
             }
             KasirError::MissingPublicKey => "publicKey is required for this provider".into(),
             KasirError::InvalidAmount(a) => {
-                format!("amount must be a positive integer in minor units, got {a}")
+                ["amount must be a positive integer in minor units, got ", a].concat()
             }
             KasirError::UnknownProvider(p) => {
-                format!("unknown provider `{p}` (omise, wooshpay or ecommpay)")
+                ["unknown provider `", p, "` (omise, wooshpay or ecommpay)"].concat()
             }
-            KasirError::ProviderNotBuilt(p) => {
-                format!("this build of Kasir has no `{p}`: load kasir.js, which picks the build for the provider")
-            }
-            KasirError::UnknownMethod(m) => format!("unknown method `{m}`"),
-            KasirError::UnknownCurrency(c) => format!("unknown currency `{c}`"),
+            KasirError::ProviderNotBuilt(p) => [
+                "this build of Kasir has no `",
+                p,
+                "`: load kasir.js, which picks the build for the provider",
+            ]
+            .concat(),
+            KasirError::UnknownMethod(m) => ["unknown method `", m, "`"].concat(),
+            KasirError::UnknownCurrency(c) => ["unknown currency `", c, "`"].concat(),
             KasirError::MissingCreatePayment => {
                 "createPayment or createPaymentUrl is required".into()
             }
-            KasirError::InvalidTarget(t) => format!("mount target not found: {t}"),
+            KasirError::InvalidTarget(t) => ["mount target not found: ", t].concat(),
             KasirError::AlreadyMounted => {
                 "a Kasir checkout is already mounted on this element: destroy() it first".into()
             }
             KasirError::InsecureRedirect(u) => {
-                format!("refused to redirect to a non-https URL: {u}")
+                ["refused to redirect to a non-https URL: ", u].concat()
             }
-            KasirError::Network(m) => format!("network error: {m}"),
+            KasirError::Network(m) => ["network error: ", m].concat(),
             KasirError::Psp { message, .. } => message.clone(),
-            KasirError::InvalidResponse(m) => format!("unexpected response: {m}"),
+            KasirError::InvalidResponse(m) => ["unexpected response: ", m].concat(),
             KasirError::NoMethodAvailable => {
                 "no payment method is available for this amount and currency".into()
             }
-            KasirError::InvalidOption(o) => format!("option {o} is not valid"),
-            KasirError::UnknownString(k) => format!("strings: no UI text is called `{k}`"),
+            KasirError::InvalidOption(o) => ["option ", o, " is not valid"].concat(),
+            KasirError::UnknownString(k) => ["strings: no UI text is called `", k, "`"].concat(),
             KasirError::PaymentFinished => {
                 "the payment of this clientSecret has already ended: create a new one".into()
             }
-            KasirError::PaymentMismatch(what) => format!("not this checkout's payment: {what}"),
-            KasirError::InvalidAppearance(k) => format!("invalid theme or appearance: {k}"),
-            KasirError::InvalidParentOrigin(o) => format!(
-                "parentOrigin must be one exact origin such as https://shop.example, got `{o}`"
-            ),
+            KasirError::PaymentMismatch(what) => ["not this checkout's payment: ", what].concat(),
+            KasirError::InvalidAppearance(k) => ["invalid theme or appearance: ", k].concat(),
+            KasirError::InvalidParentOrigin(o) => [
+                "parentOrigin must be one exact origin such as https://shop.example, got `",
+                o,
+                "`",
+            ]
+            .concat(),
         }
     }
 }

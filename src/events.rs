@@ -56,7 +56,7 @@ pub fn dispatch(target: &HtmlElement, options: &JsValue, name: &str, detail: &Ob
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(detail);
-    if let Ok(ev) = CustomEvent::new_with_event_init_dict(&format!("kasir:{name}"), &init) {
+    if let Ok(ev) = CustomEvent::new_with_event_init_dict(&["kasir:", name].concat(), &init) {
         let _ = target.dispatch_event(&ev);
     }
     let mut cb = String::from("on");
@@ -82,7 +82,7 @@ fn post_to_parent(ctx: &Ctx, name: &str, detail: &Object) {
         return;
     }
     let msg = Object::new();
-    set(&msg, "type", &format!("kasir:{name}").into());
+    set(&msg, "type", &["kasir:", name].concat().into());
     set(&msg, "detail", detail);
     let _ = parent.post_message(&msg, origin);
 }

@@ -3,6 +3,7 @@
 //! returns. Tested natively.
 
 use kasir_core::status::{NextAction, Payment, PaymentStatus, RedirectMethod};
+use kasir_core::text;
 use kasir_core::MethodId;
 
 /// What the widget shows.
@@ -355,7 +356,7 @@ impl Machine {
         let id = self
             .payment_id
             .clone()
-            .unwrap_or_else(|| format!("attempt-{}", self.attempt));
+            .unwrap_or_else(|| ["attempt-", &text::decimal(self.attempt.into())].concat());
         if self.reported.contains(&id) {
             return Vec::new();
         }

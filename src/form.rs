@@ -24,11 +24,11 @@ pub fn element(doc: &Document, tag: &str, attrs: &[(&str, &str)], text: Option<&
 
 /// The id of a control (`{prefix}-phone`); its error is `{id}-error`.
 pub fn control_id(prefix: &str, field: Field) -> String {
-    format!("{prefix}-{}", field.slug())
+    [prefix, "-", field.slug()].concat()
 }
 
 fn find(scope: &HtmlElement, id: &str) -> Option<Element> {
-    scope.query_selector(&format!("#{id}")).ok().flatten()
+    scope.query_selector(&["#", id].concat()).ok().flatten()
 }
 
 /// The value of a control, if it is on the page.
@@ -61,7 +61,7 @@ pub fn set_error(
             None => el.remove_attribute("aria-invalid"),
         };
     }
-    if let Some(msg) = find(scope, &format!("{id}-error")) {
+    if let Some(msg) = find(scope, &[&id, "-error"].concat()) {
         msg.set_text_content(e.map(|e| texts.t(error_key(e))).as_deref());
     }
 }

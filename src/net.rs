@@ -3,6 +3,7 @@
 
 use crate::error::KasirError;
 use crate::schedule::REQUEST_TIMEOUT_MS;
+use kasir_core::text;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, Request, RequestInit, Response};
@@ -97,7 +98,16 @@ impl Sent {
             .map_err(|e| KasirError::Network(js_message(&e)))?;
         let url = self.url;
         JsFuture::from(json).await.map_err(|_| {
-            KasirError::InvalidResponse(format!("HTTP {status} from {url} is not JSON"))
+            KasirError::InvalidResponse(
+                [
+                    "HTTP ",
+                    &text::decimal(status.into()),
+                    " from ",
+                    &url,
+                    " is not JSON",
+                ]
+                .concat(),
+            )
         })
     }
 }
@@ -112,9 +122,9 @@ pub fn basic_auth(key: Option<&str>) -> Result<String, KasirError> {
     let key = key.ok_or(KasirError::MissingPublicKey)?;
     let w = web_sys::window().ok_or_else(|| KasirError::Network("no window".into()))?;
     let b64 = w
-        .btoa(&format!("{key}:"))
+        .btoa(&[key, ":"].concat())
         .map_err(|_| KasirError::MissingPublicKey)?;
-    Ok(format!("Basic {b64}"))
+    Ok(["Basic ", &b64].concat())
 }
 
 /// The rejection of [`within_timeout`] when the time is up.

@@ -51,7 +51,7 @@ pub const OPTIONS: &[(&str, &str, Kind)] = &[
 pub fn from_attributes(el: &HtmlElement, prefix: &str) -> JsValue {
     let opts = Object::new();
     for (option, attr, kind) in OPTIONS {
-        let Some(text) = el.get_attribute(&format!("{prefix}{attr}")) else {
+        let Some(text) = el.get_attribute(&[prefix, attr].concat()) else {
             continue;
         };
         let value = match kind {

@@ -71,11 +71,7 @@ pub fn current_page_url(strip: &[&str]) -> Option<String> {
     }
     let query = String::from(params.to_string());
     let sep = if query.is_empty() { "" } else { "?" };
-    Some(format!(
-        "{}{}{sep}{query}",
-        loc.origin().ok()?,
-        loc.pathname().ok()?
-    ))
+    Some([&loc.origin().ok()?, &loc.pathname().ok()?, sep, &query].concat())
 }
 
 /// The value of a query parameter of this page (non-empty).

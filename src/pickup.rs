@@ -33,7 +33,12 @@ pub fn resume_pending(ctx: &Rc<Ctx>) {
             let id = Js(ret).str_at(&["id"]).unwrap_or_default();
             return mismatch(
                 ctx,
-                format!("the return URL names {id}, which this checkout did not start"),
+                [
+                    "the return URL names ",
+                    &id,
+                    ", which this checkout did not start",
+                ]
+                .concat(),
             );
         }
     };
@@ -44,7 +49,7 @@ pub fn resume_pending(ctx: &Rc<Ctx>) {
     };
     if let Some(amount) = amount_of(ctx.settings.provider, &Js(obj.clone())) {
         if amount != ctx.settings.money {
-            return mismatch(ctx, format!("{} is for another amount", payment.id));
+            return mismatch(ctx, [&payment.id, " is for another amount"].concat());
         }
     }
     if found.client_secret.is_some() {

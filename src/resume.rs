@@ -7,6 +7,7 @@
 use crate::config::Settings;
 use crate::jsview::{get, set};
 use js_sys::{Object, JSON};
+use kasir_core::text;
 use kasir_core::MethodId;
 use wasm_bindgen::JsValue;
 
@@ -28,13 +29,17 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 fn key(s: &Settings) -> String {
-    format!(
-        "kasir:pending:{}:{}:{}:{}",
-        s.storage_scope,
+    [
+        "kasir:pending:",
+        &s.storage_scope,
+        ":",
         s.provider.as_str(),
-        s.money.minor,
-        s.money.currency.code()
-    )
+        ":",
+        &text::signed(s.money.minor),
+        ":",
+        s.money.currency.code(),
+    ]
+    .concat()
 }
 
 /// Remember the pending payment (the PSP object as last seen).
@@ -61,7 +66,7 @@ pub fn save(s: &Settings, pending: &Remembered) {
 /// resume it again after a reload.
 pub fn mark_reported(payment_id: &str) {
     if let Some(st) = storage() {
-        let _ = st.set_item(&format!("kasir:reported:{payment_id}"), "1");
+        let _ = st.set_item(&["kasir:reported:", payment_id].concat(), "1");
     }
 }
 
@@ -69,7 +74,7 @@ pub fn mark_reported(payment_id: &str) {
 pub fn was_reported(payment_id: &str) -> bool {
     storage()
         .and_then(|st| {
-            st.get_item(&format!("kasir:reported:{payment_id}"))
+            st.get_item(&["kasir:reported:", payment_id].concat())
                 .ok()
                 .flatten()
         })

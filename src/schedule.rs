@@ -2,6 +2,8 @@
 //! bound after which the shopper sees "Still confirming", the countdown text. All times are
 //! on the page's monotonic clock (`performance.now()` ms), never the shopper's wall clock.
 
+use kasir_core::text;
+
 /// Polling delay before request number `n` (0-based): starts at 2 s, grows ×1.5, capped at
 /// 10 s, minus up to 20 % jitter (`jitter` in `[0, 1)`).
 pub fn poll_delay_ms(n: u32, jitter: f64) -> u32 {
@@ -57,10 +59,12 @@ pub fn next_poll_ms(backoff_ms: u32, deadline_ms: Option<i64>, now_ms: i64) -> u
 pub fn format_remaining(ms: i64) -> String {
     let s = (ms.max(0) + 999) / 1000;
     let (h, m, sec) = (s / 3600, s % 3600 / 60, s % 60);
+    // `s` is not negative: the casts keep every value
+    let (h, m, sec) = (h as u64, m as u64, sec as u64);
     if h > 0 {
-        format!("{h}:{m:02}:{sec:02}")
+        [text::decimal(h), text::digits(m, 2), text::digits(sec, 2)].join(":")
     } else {
-        format!("{m}:{sec:02}")
+        [text::decimal(m), text::digits(sec, 2)].join(":")
     }
 }
 

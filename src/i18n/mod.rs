@@ -133,7 +133,7 @@ impl Texts {
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
         let mut s = self.t(key);
         for (name, value) in args {
-            s = s.replace(&format!("{{{name}}}"), value);
+            s = s.replace(&["{", name, "}"].concat(), value);
         }
         s
     }

@@ -68,10 +68,10 @@ pub async fn retrieve_payment(
         return call_hook_within_timeout(f, payment).await;
     }
     if let Some(url) = get(options, "retrievePaymentUrl").as_string() {
-        let sep = if url.contains('?') { '&' } else { '?' };
+        let sep = if url.contains('?') { "&" } else { "?" };
         return net::request(
             "GET",
-            &format!("{url}{sep}id={}", net::encode(id)),
+            &[&url, sep, "id=", &net::encode(id)].concat(),
             &[],
             None,
         )

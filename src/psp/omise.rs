@@ -90,7 +90,7 @@ pub async fn create_source(s: &Settings, body: Object) -> Result<JsValue, KasirE
     let body: String = JSON::stringify(&body).map(String::from).unwrap_or_default();
     let v = net::request(
         "POST",
-        &format!("{}/sources", s.api_base),
+        &[&s.api_base, "/sources"].concat(),
         &[
             ("Authorization", &auth),
             ("Content-Type", "application/json"),

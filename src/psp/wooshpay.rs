@@ -87,7 +87,7 @@ impl Adapter for Wooshpay {
             *ctx.client_secret.borrow_mut() = Some(cs.clone());
             let wire = offer.wire_name_for(ctx.device.mobile);
             // one key per endpoint: the merchant's create used the attempt's key itself
-            let key = format!("{idempotency_key}-confirm");
+            let key = [idempotency_key, "-confirm"].concat();
             confirm(&ctx.settings, &cs, wire, ctx.device, &key).await
         })
     }
@@ -166,7 +166,7 @@ pub async fn confirm(
     let body: String = JSON::stringify(&body).map(String::from).unwrap_or_default();
     net::request(
         "POST",
-        &format!("{}/v1/payment_intents/{id}/confirm", s.api_base),
+        &[&s.api_base, "/v1/payment_intents/", id, "/confirm"].concat(),
         &[
             ("Authorization", &net::basic_auth(s.public_key.as_deref())?),
             ("Content-Type", "application/json"),
@@ -184,11 +184,14 @@ pub async fn retrieve(s: &Settings, client_secret: &str) -> Result<JsValue, Kasi
     })?;
     net::request(
         "GET",
-        &format!(
-            "{}/v1/payment_intents/{id}?client_secret={}",
-            s.api_base,
-            net::encode(client_secret)
-        ),
+        &[
+            &s.api_base,
+            "/v1/payment_intents/",
+            id,
+            "?client_secret=",
+            &net::encode(client_secret),
+        ]
+        .concat(),
         &[("Authorization", &net::basic_auth(s.public_key.as_deref())?)],
         None,
     )

@@ -47,7 +47,7 @@ pub struct Icon {
 pub fn icon(ctx: &Ctx, m: MethodId) -> Icon {
     if let Some((_, url)) = ctx.settings.icons.iter().find(|(k, _)| *k == m) {
         return Icon {
-            markup: format!(r#"<img src="{}" alt="">"#, escape(url)),
+            markup: [r#"<img src=""#, &escape(url), r#"" alt="">"#].concat(),
             mark: None,
         };
     }
@@ -55,12 +55,18 @@ pub fn icon(ctx: &Ctx, m: MethodId) -> Icon {
         .iter()
         .find(|(k, ..)| *k == m.as_str())
         .map_or(("#6b7280", "·"), |(_, c, l)| (*c, *l));
-    let size = if letters.len() > 2 { 8 } else { 10 };
+    let size = if letters.len() > 2 { "8" } else { "10" };
     Icon {
-        markup: format!(
-            r##"<svg viewBox="0 0 24 24" focusable="false"><rect width="24" height="24" rx="6" fill="{color}"/><text x="12" y="15.5" text-anchor="middle" font-size="{size}" font-weight="700" fill="#fff">{}</text></svg>"##,
-            escape(letters)
-        ),
+        markup: [
+            r#"<svg viewBox="0 0 24 24" focusable="false"><rect width="24" height="24" rx="6" fill=""#,
+            color,
+            r#""/><text x="12" y="15.5" text-anchor="middle" font-size=""#,
+            size,
+            r##"" font-weight="700" fill="#fff">"##,
+            &escape(letters),
+            "</text></svg>",
+        ]
+        .concat(),
         mark: Some(m.as_str()),
     }
 }
@@ -75,7 +81,7 @@ pub fn allow_overrides(scope: &Element) {
             let id = el.get_attribute("data-mark").unwrap_or_default();
             let _ = el
                 .style()
-                .set_property("content", &format!("var(--kasir-icon-{id})"));
+                .set_property("content", &["var(--kasir-icon-", &id, ")"].concat());
         }
     }
 }

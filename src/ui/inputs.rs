@@ -13,6 +13,7 @@ use crate::ui::icons::allow_overrides;
 use kasir_core::catalogue::{BankChoice, MethodId};
 use kasir_core::money::Money;
 use kasir_core::shopper::{monthly, plan_allowed};
+use kasir_core::text;
 use leptos::html;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -66,7 +67,7 @@ fn plans(ctx: &Ctx, bank: &BankChoice) -> Vec<(String, String, bool)> {
         .iter()
         .map(|&months| {
             let ok = plan_allowed(bank, total, months);
-            let n = months.to_string();
+            let n = text::decimal(months.into());
             let each = monthly(total, months).format(locale);
             let key = if ok { "plan.option" } else { "plan.below_min" };
             let text = ctx
@@ -85,8 +86,8 @@ fn listen(el: &Element, event: &str, f: impl FnMut(web_sys::Event) + 'static) {
 fn field(ctx: &Rc<Ctx>, doc: &Document, f: Field, banks: &Rc<Vec<BankChoice>>) -> Element {
     let tx = &ctx.texts;
     let id = control_id(&ctx.id_prefix, f);
-    let err_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
+    let err_id = [&id, "-error"].concat();
+    let hint_id = [&id, "-hint"].concat();
     let wrap = element(doc, "div", &[("class", "kasir-field")], None);
     let label = match f {
         Field::Phone => "input.phone",
@@ -103,7 +104,7 @@ fn field(ctx: &Rc<Ctx>, doc: &Document, f: Field, banks: &Rc<Vec<BankChoice>>) -
     );
     let _ = wrap.append_child(&l);
     let described = if f == Field::Phone {
-        format!("{hint_id} {err_id}")
+        [&hint_id, " ", &err_id].concat()
     } else {
         err_id.clone()
     };
@@ -156,7 +157,7 @@ fn field(ctx: &Rc<Ctx>, doc: &Document, f: Field, banks: &Rc<Vec<BankChoice>>) -
             }
             let code = event_target_value(&ev);
             let plan = control_id(&ctx.id_prefix, Field::Plan);
-            if let Ok(Some(select)) = ctx.target.query_selector(&format!("#{plan}")) {
+            if let Ok(Some(select)) = ctx.target.query_selector(&["#", &plan].concat()) {
                 let options = banks
                     .iter()
                     .find(|b| b.bank.code == code)

@@ -18,7 +18,7 @@ struct Item {
 
 fn focus_id(scope: &web_sys::HtmlElement, id: &str) {
     // relative to the widget's element, so it also works inside a shadow root
-    if let Ok(Some(el)) = scope.query_selector(&format!("#{id}")) {
+    if let Ok(Some(el)) = scope.query_selector(&["#", id].concat()) {
         let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
     }
 }
@@ -72,7 +72,7 @@ fn Methods() -> impl IntoView {
         .map(|i| i.method)
         .collect();
     let prefix = ctx.id_prefix.clone();
-    let item_id = move |m: MethodId| format!("{prefix}-{}", m.as_str());
+    let item_id = move |m: MethodId| [&prefix, "-", m.as_str()].concat();
     let first_enabled = enabled.first().copied();
 
     let select = {
@@ -109,7 +109,7 @@ fn Methods() -> impl IntoView {
         .map(|item| {
             let m = item.method;
             let id = item_id(m);
-            let reason_id = format!("{id}-reason");
+            let reason_id = [&id, "-reason"].concat();
             let disabled = item.reason.is_some();
             let icon = icon(&ctx, m);
             let described = item.reason.as_ref().map(|_| reason_id.clone());
@@ -162,7 +162,7 @@ fn Methods() -> impl IntoView {
             }
         })
         .collect_view();
-    let label_id = format!("{}-label", ctx.id_prefix);
+    let label_id = [&ctx.id_prefix, "-label"].concat();
     let amount = s.money.format(locale);
     let busy = move || machine.with(|m| m.phase == Phase::Creating);
     let can_pay = move || machine.with(|m| m.selected.is_some() && m.phase == Phase::Picking);

@@ -14,6 +14,7 @@
 //! - [`status`]: the unified [`status::Payment`] (status + next action) interpreted from an Opn
 //!   charge, a WooshPay payment intent / checkout session or an ecommpay Gate answer / callback.
 //! - [`terms`]: the amount a PSP object is for and the lifetime the PSP gives it.
+//! - [`text`]: numbers as text without `core::fmt` (kept out of the widget's wasm).
 //! - [`time`]: RFC 3339 ↔ Unix milliseconds without a date library.
 //! - `wire` (feature `json`): serde types for every PSP object in the seeds.
 //! - `signature` (feature `signature`): ecommpay HMAC-SHA512 signing, Opn and WooshPay webhook
@@ -33,6 +34,7 @@ pub mod shopper;
 pub mod signature;
 pub mod status;
 pub mod terms;
+pub mod text;
 pub mod time;
 pub mod view;
 #[cfg(feature = "json")]

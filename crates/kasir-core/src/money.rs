@@ -1,5 +1,6 @@
 //! Money in minor units with ISO-4217 exponents; locale-aware display; checked arithmetic.
 
+use crate::text;
 use std::fmt;
 use std::str::FromStr;
 
@@ -248,20 +249,19 @@ impl Money {
         let (int, frac) = self.split();
         let sign = if self.minor < 0 { "-" } else { "" };
         if frac.is_empty() {
-            format!("{sign}{int}")
+            [sign, &int].concat()
         } else {
-            format!("{sign}{int}.{frac}")
+            [sign, &int, ".", &frac].concat()
         }
     }
 
     /// Integer part (absolute, as digits) and fraction digits.
     fn split(self) -> (String, String) {
         let exp = self.currency.exponent() as usize;
-        let abs = self.minor.unsigned_abs().to_string();
         if exp == 0 {
-            return (abs, String::new());
+            return (text::decimal(self.minor.unsigned_abs()), String::new());
         }
-        let padded = format!("{abs:0>width$}", width = exp + 1);
+        let padded = text::digits(self.minor.unsigned_abs(), exp + 1);
         let (i, f) = padded.split_at(padded.len() - exp);
         (i.to_string(), f.to_string())
     }
@@ -285,14 +285,14 @@ impl Money {
         let number = if hide_frac {
             grouped
         } else {
-            format!("{grouped}{dec}{frac}")
+            [&grouped, dec, &frac].concat()
         };
         let sign = if self.minor < 0 { "-" } else { "" };
         let sym = self.currency.symbol();
         match (locale, self.currency) {
-            (Locale::Ru, _) => format!("{sign}{number}\u{a0}{sym}"),
-            (_, Currency::IDR | Currency::MYR) => format!("{sign}{sym}\u{a0}{number}"),
-            _ => format!("{sign}{sym}{number}"),
+            (Locale::Ru, _) => [sign, &number, "\u{a0}", sym].concat(),
+            (_, Currency::IDR | Currency::MYR) => [sign, sym, "\u{a0}", &number].concat(),
+            _ => [sign, sym, &number].concat(),
         }
     }
 }

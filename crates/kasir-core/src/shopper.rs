@@ -30,7 +30,7 @@ pub fn thai_mobile(input: &str) -> Result<String, InputError> {
         .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
         .collect();
     let national = match compact.strip_prefix("+66") {
-        Some(rest) => format!("0{rest}"),
+        Some(rest) => ["0", rest].concat(),
         None => compact,
     };
     let ok = national.len() == 10

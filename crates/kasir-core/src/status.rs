@@ -80,7 +80,7 @@ pub struct Payment {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InterpretError {
     /// The object is an error object from the PSP.
-    #[error("{psp} error {code}: {message}")]
+    #[error("{}", self.message())]
     PspError {
         /// provider
         psp: &'static str,
@@ -90,7 +90,7 @@ pub enum InterpretError {
         message: String,
     },
     /// The object is not of a kind this PSP returns for a payment.
-    #[error("unexpected {psp} object: {what}")]
+    #[error("{}", self.message())]
     Unexpected {
         /// provider
         psp: &'static str,
@@ -126,6 +126,20 @@ pub fn interpret<V: JsonView>(psp: Psp, obj: &V) -> Result<Payment, InterpretErr
     }
 }
 
+impl InterpretError {
+    /// What went wrong, in words (its `Display`), built without `core::fmt` for the widget.
+    pub fn message(&self) -> String {
+        match self {
+            InterpretError::PspError { psp, code, message } => {
+                [psp, " error ", code, ": ", message].concat()
+            }
+            InterpretError::Unexpected { psp, what } => {
+                ["unexpected ", psp, " object: ", what].concat()
+            }
+        }
+    }
+}
+
 fn unexpected(psp: Psp, what: impl Into<String>) -> InterpretError {
     InterpretError::Unexpected {
         psp: psp.as_str(),
@@ -144,7 +158,7 @@ pub fn interpret_omise<V: JsonView>(obj: &V) -> Result<Payment, InterpretError> 
         });
     }
     if object != "charge" {
-        return Err(unexpected(Psp::Omise, format!("object `{object}`")));
+        return Err(unexpected(Psp::Omise, ["object `", &object, "`"].concat()));
     }
     let id = obj
         .str_at(&["id"])
@@ -163,7 +177,7 @@ pub fn interpret_omise<V: JsonView>(obj: &V) -> Result<Payment, InterpretError> 
         other => {
             return Err(unexpected(
                 Psp::Omise,
-                format!("charge status `{}`", other.unwrap_or("none")),
+                ["charge status `", other.unwrap_or("none"), "`"].concat(),
             ))
         }
     };
@@ -245,7 +259,7 @@ pub fn interpret_wooshpay<V: JsonView>(obj: &V) -> Result<Payment, InterpretErro
                 other => {
                     return Err(unexpected(
                         Psp::Wooshpay,
-                        format!("payment_intent status `{}`", other.unwrap_or("none")),
+                        ["payment_intent status `", other.unwrap_or("none"), "`"].concat(),
                     ))
                 }
             };
@@ -304,7 +318,7 @@ pub fn interpret_wooshpay<V: JsonView>(obj: &V) -> Result<Payment, InterpretErro
                 next_action,
             })
         }
-        other => Err(unexpected(Psp::Wooshpay, format!("object `{other}`"))),
+        other => Err(unexpected(Psp::Wooshpay, ["object `", other, "`"].concat())),
     }
 }
 

@@ -49,7 +49,7 @@ pub fn form_fields<V: JsonView>(value: &V) -> Vec<(String, String)> {
             if prefix.is_empty() {
                 k.to_string()
             } else {
-                format!("{prefix}[{k}]")
+                [prefix, "[", k, "]"].concat()
             }
         };
         if let Some(entries) = v.entries() {
@@ -58,7 +58,7 @@ pub fn form_fields<V: JsonView>(value: &V) -> Vec<(String, String)> {
             }
         } else if let Some(items) = v.elements() {
             for (i, child) in items.into_iter().enumerate() {
-                walk(&name(&i.to_string()), &child, out);
+                walk(&name(&crate::text::decimal(i as u64)), &child, out);
             }
         } else if let Some(text) = v.scalar_text() {
             if !prefix.is_empty() {

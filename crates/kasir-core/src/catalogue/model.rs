@@ -355,7 +355,7 @@ impl Offer {
     pub fn wire_name_with(&self, mobile: bool, bank: Option<&str>) -> String {
         let name = self.wire_name_for(mobile);
         match bank {
-            Some(b) if self.inputs.contains(&Input::BankInWireName) => format!("{name}_{b}"),
+            Some(b) if self.inputs.contains(&Input::BankInWireName) => [name, "_", b].concat(),
             _ => name.to_string(),
         }
     }
