@@ -67,6 +67,16 @@ for f in $names; do
     exit 1
   fi
 done
+# No core::fmt in a shipped wasm (issue 13): its integer formatting brings std's table of digit
+# pairs "00".."99". A format! (or a `Display` of a number) in the widget's code puts it back, and
+# so does a link that keeps wasm-streams' exports (scripts/wasm-ld.sh).
+for f in $names; do
+  [[ "$f" == *_bg.wasm ]] || continue
+  if grep -qa '0001020304050607080910111213' "$dist/$f"; then
+    echo "size-check: FAIL: $f holds core::fmt's digit table: something formats with format!/Display (use [..].concat() and kasir_core::text)" >&2
+    exit 1
+  fi
+done
 # One PSP's build carries only its own status rules (kasir-core's interpret_*, reached through
 # its adapter) and its own catalogue rows (kasir-core's cargo features omise, wooshpay,
 # ecommpay): a word only that PSP's rules or rows hold, per provider, must be absent from the
