@@ -6,6 +6,8 @@
 // them to one or two letters and prints the mapping, which this applies to the glue.
 // Refuses (exit 1, nothing written) unless every import of the wasm is defined by the glue and
 // every export the glue uses is one the wasm has.
+// It also drops what the widget never calls: the glue of imports the optimised wasm no longer has,
+// and `initSync`.
 // Usage: minify-names.mjs <glue.js> <module_bg.wasm> <mapping.json> [<class to drop, if present>…]
 import { readFileSync, writeFileSync } from "node:fs";
 
@@ -58,6 +60,33 @@ const moduleKey = `${JSON.stringify(renamedModule[0])}: import0,`;
 if (glue.split(moduleKey).length !== 2) fail(`the glue's import object names ${renamedModule[0]} not once`);
 glue = glue.replace(moduleKey, `${JSON.stringify(newModule)}: import0,`);
 
+// the glue's import functions the wasm no longer imports (wasm-opt removed their last caller
+// after wasm-bindgen wrote the glue): each is one `        <name>: function(…` entry up to the next
+const wanted = new Set(imports.map((i) => JSON.stringify(i.name)));
+const entry = /^ {8}("[^"]+"|[A-Za-z_$][\w$]*): function\(/;
+const lines = glue.split("\n");
+const start = lines.findIndex((l) => /^ {4}const import0 = \{$/.test(l));
+const end = lines.findIndex((l, n) => n > start && /^ {4}\};$/.test(l));
+if (start < 0 || end < 0) fail(`no import object in ${gluePath}`);
+const kept = [];
+let unused = 0;
+let keep = true;
+for (const [n, l] of lines.entries()) {
+  const m = n > start && n < end && entry.exec(l);
+  if (m) {
+    keep = wanted.has(m[1].startsWith('"') ? m[1] : JSON.stringify(m[1]));
+    if (!keep) unused++;
+  } else if (n >= end) keep = true;
+  if (keep) kept.push(l);
+}
+glue = kept.join("\n");
+
+// `initSync` (a synchronous instantiation nothing of Kasir calls: kasir.js awaits the default
+// export with the fetched response) and its deprecation warning
+const exportLine = "export { initSync, __wbg_init as default };";
+if (glue.split(exportLine).length !== 2) fail(`${gluePath} does not end with \`${exportLine}\``);
+glue = glue.replace(exportLine, "export { __wbg_init as default };");
+
 // check: each import of the wasm is a key of the glue's import object
 for (const i of imports) {
   if (!glue.includes(`${JSON.stringify(i.name)}: function(`)) fail(`the wasm imports ${i.module}.${i.name}, which the glue does not define`);
@@ -65,5 +94,6 @@ for (const i of imports) {
 const exported = new Set(WebAssembly.Module.exports(wasm).map((e) => e.name));
 for (const [, t] of exportsTo) if (!exported.has(t)) fail(`the mapping names export ${t}, which the wasm lacks`);
 writeFileSync(gluePath, glue);
-console.log(`minify-names: ${map.imports.length} imports, ${map.exports.length} exports renamed` +
+console.log(`minify-names: ${map.imports.length} imports, ${map.exports.length} exports renamed, ` +
+  `${unused} unused imports dropped` +
   (gone.length ? `; dropped ${gone.join(", ")}` : ""));
