@@ -12,7 +12,11 @@ const path = join(dir, glue);
 const source = readFileSync(path, "utf8");
 const sri = (text) => "sha384-" + createHash("sha384").update(text).digest("base64");
 const before = sri(source);
-const out = await minify(source, { module: true, ecma: 2020, compress: true, mangle: true });
+// without wasm-bindgen's console warnings: one for deprecated init parameters (kasir.js passes
+// the current ones), one when a server sends the wasm without `application/wasm` (the glue then
+// compiles it after the download instead of during it; README: host the files)
+const compress = { pure_funcs: ["console.warn"] };
+const out = await minify(source, { module: true, ecma: 2020, compress, mangle: true });
 if (!out.code) throw new Error(`terser produced nothing for ${glue}`);
 writeFileSync(path, out.code);
 const html = join(dir, "index.html");
