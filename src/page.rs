@@ -1,11 +1,20 @@
 //! The host page the widget lives in: the mount target, the shopper's device, the page's own
-//! URL (the default return URL), random ids, and the stylesheet inside a shadow root.
+//! URL (the default return URL), random ids, the stylesheet inside a shadow root, and finding
+//! the widget's own elements under its target.
 
 use crate::error::KasirError;
 use crate::jsview::get;
 use js_sys::Function;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
+
+/// The first element under `scope` (the mount target) that matches `selector`: how the widget's
+/// effects reach what its view drew (no Leptos node references, each of which is more generic
+/// code in the bundle).
+pub fn find(scope: &HtmlElement, selector: &str) -> Option<HtmlElement> {
+    let el = scope.query_selector(selector).ok().flatten()?;
+    Some(el.unchecked_into())
+}
 
 /// The shopper's device, as far as the user agent tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

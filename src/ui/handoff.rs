@@ -3,9 +3,7 @@
 
 use crate::checkout;
 use crate::controller::{cancel, continue_to};
-use crate::ui::focus::focus_on_mount;
 use crate::ui::qr::encoded_qr;
-use leptos::html;
 use leptos::prelude::*;
 
 /// The handoff screen for the provider's page at `url`.
@@ -17,14 +15,12 @@ pub fn Handoff(
     let ctx = checkout::current();
     let tx = ctx.texts.clone();
     let method = ctx.method_name();
-    let heading = NodeRef::<html::H2>::new();
-    focus_on_mount(heading);
     let code = encoded_qr(url.clone(), tx.t("handoff.phone_hint"));
     let alt = tx.t("handoff.phone_hint");
     let go = ctx.clone();
     view! {
         <section class="kasir-qr kasir-handoff">
-            <h2 class="kasir-heading" tabindex="-1" node_ref=heading>{tx.tf("handoff.heading", &[("method", method)])}</h2>
+            <h2 class="kasir-heading" tabindex="-1">{tx.tf("handoff.heading", &[("method", method)])}</h2>
             <button type="button" class="kasir-button kasir-primary" on:click=move |_| continue_to(&go, &url)>
                 {tx.tf("handoff.continue", &[("method", method)])}
             </button>

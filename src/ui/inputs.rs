@@ -9,12 +9,12 @@ use crate::build::ASKS_INPUTS;
 use crate::checkout::{self, Ctx};
 use crate::details::Field;
 use crate::form::{control_id, element, refill, set_error};
+use crate::page::find;
 use crate::ui::icons::allow_overrides;
 use kasir_core::catalogue::{BankChoice, MethodId};
 use kasir_core::money::Money;
 use kasir_core::shopper::{monthly, plan_allowed};
 use kasir_core::text;
-use leptos::html;
 use leptos::prelude::*;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -26,11 +26,13 @@ use web_sys::{Document, Element};
 pub fn ShopperInputs() -> impl IntoView {
     let ctx = checkout::current();
     let machine = ctx.machine;
-    let node = NodeRef::<html::Div>::new();
+    // runs once the picker is in the DOM, then on each selection
     Effect::new(move |prev: Option<Option<MethodId>>| {
         let selected = machine.with(|m| m.selected);
-        if let (Some(el), true) = (node.get(), prev != Some(selected)) {
-            build(&ctx, &el, selected);
+        if prev != Some(selected) {
+            if let Some(el) = find(&ctx.target, ".kasir-details") {
+                build(&ctx, &el, selected);
+            }
         }
         if prev.is_none() {
             // first run, the picker is in the DOM: let `--kasir-icon-<id>` replace our marks
@@ -38,7 +40,7 @@ pub fn ShopperInputs() -> impl IntoView {
         }
         selected
     });
-    view! { <div class="kasir-details" node_ref=node></div> }
+    view! { <div class="kasir-details"></div> }
 }
 
 fn build(ctx: &Rc<Ctx>, box_: &Element, selected: Option<MethodId>) {

@@ -4,7 +4,6 @@
 //! one stylesheet (`www/kasir.css`, `--kasir-*` custom properties), never inline `style`, so a
 //! strict CSP without `'unsafe-inline'` works.
 
-pub mod focus;
 #[cfg(feature = "qr-encoder")]
 pub mod handoff;
 pub mod icons;
@@ -17,9 +16,9 @@ pub mod status;
 
 use crate::checkout;
 use crate::flow::{Outcome, Phase, QrState};
+use crate::page::find;
 #[cfg(feature = "qr-encoder")]
 use handoff::Handoff;
-use leptos::html;
 use leptos::prelude::*;
 use picker::Picker;
 use qr::QrScreen;
@@ -71,20 +70,32 @@ pub fn Root() -> impl IntoView {
         Screen::Stalled => view! { <Stalled/> }.into_any(),
         Screen::Done(outcome) => view! { <ResultScreen outcome/> }.into_any(),
     };
-    let root = NodeRef::<html::Div>::new();
+    // effects run once the view is in the DOM: they find their elements under the mount target
+    // (no node references: each element type would be more generic code in the bundle)
     let appearance = ctx.settings.appearance.clone();
+    let target = ctx.target.clone();
     Effect::new(move |_| {
-        if let Some(el) = root.get() {
-            let style = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&el).style();
+        if let Some(el) = find(&target, ":scope > .kasir") {
+            let style = el.style();
             for (k, v) in &appearance {
                 // CSSOM, not a style attribute: allowed under a strict CSP
                 let _ = style.set_property(k, v);
             }
         }
     });
+    // a screen with a heading (QR, handoff, stalled, result) takes the focus once it is drawn,
+    // so keyboard and screen-reader users land on it
+    let target = ctx.target.clone();
+    Effect::new(move |_| {
+        screen.track();
+        texts_ready.track();
+        if let Some(h) = find(&target, "h2.kasir-heading") {
+            let _ = h.focus();
+        }
+    });
     let error = ctx.error;
     view! {
-        <div class="kasir" lang=ctx.settings.locale.tag() data-theme=ctx.settings.theme node_ref=root>
+        <div class="kasir" lang=ctx.settings.locale.tag() data-theme=ctx.settings.theme>
             {body}
             <p class="kasir-error" role="alert">{move || error.get().unwrap_or_default()}</p>
         </div>

@@ -10,9 +10,7 @@ use crate::page::mono_now;
 #[cfg(feature = "qr-encoder")]
 use crate::qr_encoder::qr_svg;
 use crate::schedule::format_remaining;
-use crate::ui::focus::focus_on_mount;
 use crate::url::is_allowed_redirect;
-use leptos::html;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -70,9 +68,9 @@ pub fn QrScreen(
     }
     let deadline = qr.deadline_ms;
     let remaining = move || deadline.map(|d| d - now.get());
-    let bucket = Memo::new(move |_| remaining().map(announcement_bucket));
-    let heading = NodeRef::<html::H2>::new();
-    focus_on_mount(heading);
+    // recomputed every second, but the text (and so the live region) changes only with the
+    // bucket: tachys writes a text node only when its string differs
+    let bucket = move || remaining().map(announcement_bucket);
 
     // the PSP's own image when it sent one (nothing to encode, nothing more to download)
     let image = match (&qr.image_url, &qr.payload) {
@@ -94,7 +92,7 @@ pub fn QrScreen(
         None => String::new(),
     };
     let tx_a = tx.clone();
-    let announce = move || match bucket.get() {
+    let announce = move || match bucket() {
         Some(0) => tx_a.t("qr.time_up"),
         Some(b) => tx_a.tf("qr.time_left", &[("time", &format_remaining(b * 1000))]),
         None => String::new(),
@@ -102,7 +100,7 @@ pub fn QrScreen(
     let back = ctx.clone();
     view! {
         <section class="kasir-qr">
-            <h2 class="kasir-heading" tabindex="-1" node_ref=heading>{tx.tf("qr.heading", &[("method", method)])}</h2>
+            <h2 class="kasir-heading" tabindex="-1">{tx.tf("qr.heading", &[("method", method)])}</h2>
             {image}
             <p class="kasir-amount">{tx.tf("qr.amount", &[("amount", &amount)])}</p>
             <p class="kasir-countdown" role="timer" aria-live="off">{countdown}</p>

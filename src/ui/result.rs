@@ -5,8 +5,6 @@
 use crate::checkout;
 use crate::controller::{cancel, interpret_js, pay};
 use crate::flow::Outcome;
-use crate::ui::focus::focus_on_mount;
-use leptos::html;
 use leptos::prelude::*;
 
 /// The i18n key of a PSP's failure code: a processing failure ("Something went wrong. Please
@@ -27,8 +25,6 @@ pub fn ResultScreen(
 ) -> impl IntoView {
     let ctx = checkout::current();
     let tx = ctx.texts.clone();
-    let heading = NodeRef::<html::H2>::new();
-    focus_on_mount(heading);
     let method = ctx.method_name();
     let (class, title, detail) = match &outcome {
         Outcome::Succeeded => (
@@ -74,7 +70,7 @@ pub fn ResultScreen(
     };
     view! {
         <section class=class>
-            <h2 class="kasir-heading" tabindex="-1" node_ref=heading>{tx.t(title)}</h2>
+            <h2 class="kasir-heading" tabindex="-1">{tx.t(title)}</h2>
             <p class="kasir-detail">{detail}</p>
             <p class="kasir-detail kasir-reference">{reference}</p>
             {action}

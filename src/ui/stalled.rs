@@ -3,8 +3,6 @@
 
 use crate::checkout;
 use crate::controller::{cancel, check_again};
-use crate::ui::focus::focus_on_mount;
-use leptos::html;
 use leptos::prelude::*;
 
 /// The stalled screen.
@@ -12,13 +10,11 @@ use leptos::prelude::*;
 pub fn Stalled() -> impl IntoView {
     let ctx = checkout::current();
     let tx = ctx.texts.clone();
-    let heading = NodeRef::<html::H2>::new();
-    focus_on_mount(heading);
     let note = tx.tf("stalled.note", &[("method", ctx.method_name())]);
     let again = ctx.clone();
     view! {
         <section class="kasir-confirming kasir-stalled">
-            <h2 class="kasir-heading" tabindex="-1" node_ref=heading>{tx.t("stalled.heading")}</h2>
+            <h2 class="kasir-heading" tabindex="-1">{tx.t("stalled.heading")}</h2>
             <p class="kasir-note" role="status">{note}</p>
             <div class="kasir-actions">
                 <button type="button" class="kasir-button kasir-primary" on:click=move |_| check_again(&again)>{tx.t("action.check_again")}</button>
