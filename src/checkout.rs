@@ -33,14 +33,21 @@ pub struct Ctx {
     pub id_prefix: String,
     /// The shopper's device.
     pub device: Device,
-    /// Message shown in the widget's alert region.
-    pub error: RwSignal<Option<String>>,
+    /// Message shown in the widget's alert region (read and set through [`Ctx::error_text`]
+    /// and [`Ctx::set_error`]: a cell and a trigger, as `account`, rather than one more signal
+    /// type in the bundle).
+    pub error: RefCell<Option<String>>,
+    /// Notified when `error` changes.
+    pub error_changed: Trigger,
     /// The checkout state machine (phase, selected method, attempt).
     pub machine: RwSignal<Machine>,
     /// UI strings (locale + the merchant's overrides).
     pub texts: Texts,
-    /// The locale's text table is in (or could not load): the screens wait for it.
-    pub texts_ready: RwSignal<bool>,
+    /// The locale's text table is in (or could not load): the screens wait for it
+    /// ([`Ctx::texts_shown`]).
+    pub texts_ready: Cell<bool>,
+    /// Notified when `texts_ready` turns true.
+    pub texts_arrived: Trigger,
     /// The PSP's browser-side secret for the current payment (WooshPay `client_secret`), from
     /// the options or from the merchant's answer.
     pub client_secret: RefCell<Option<String>>,
@@ -81,6 +88,21 @@ impl Ctx {
     pub fn set_account(&self, account: Account) {
         *self.account.borrow_mut() = Some(account);
         self.account_read.notify();
+    }
+    /// The alert's message ("" when none; tracked).
+    pub fn error_text(&self) -> String {
+        self.error_changed.track();
+        self.error.borrow().clone().unwrap_or_default()
+    }
+    /// Show `message` in the alert region (`None` clears it).
+    pub fn set_error(&self, message: Option<String>) {
+        *self.error.borrow_mut() = message;
+        self.error_changed.notify();
+    }
+    /// Whether the screens can be drawn: the locale's texts are in (tracked).
+    pub fn texts_shown(&self) -> bool {
+        self.texts_arrived.track();
+        self.texts_ready.get()
     }
     /// The selected method's brand name ("" when none).
     pub fn method_name(&self) -> &'static str {

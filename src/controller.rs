@@ -82,7 +82,7 @@ pub fn pay(ctx: &Rc<Ctx>) {
     let Some(Some((method, attempt))) = ctx.machine.try_update(|m| m.start_pay()) else {
         return;
     };
-    ctx.error.set(None);
+    ctx.set_error(None);
     leptos::task::spawn_local(pay_flow(ctx.clone(), method, attempt));
 }
 
@@ -110,7 +110,7 @@ async fn pay_flow(ctx: Rc<Ctx>, method: MethodId, attempt: u32) {
         }
         Err(e) => {
             let _ = ctx.machine.try_update(|m| m.fail_creation(attempt));
-            ctx.error.set(Some(match &e {
+            ctx.set_error(Some(match &e {
                 KasirError::Network(_) => ctx.texts.t("error.network"),
                 KasirError::Psp { message, .. } if !message.is_empty() => message.clone(),
                 _ => ctx.texts.t("error.generic"),
@@ -208,7 +208,7 @@ pub fn apply_effects(ctx: &Rc<Ctx>, attempt: u32, effects: Vec<Effect>) {
             Effect::ReportStalled => emit(ctx, "timeout", None, Some(&payment)),
             Effect::RefusedUrl(url) => {
                 let err = KasirError::InsecureRedirect(url);
-                ctx.error.set(Some(err.message()));
+                ctx.set_error(Some(err.message()));
                 emit_error(ctx, &err);
             }
         }

@@ -63,13 +63,6 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     let texts = Texts::new(settings.locale, settings.strings.clone());
     // the locale's table, fetched now (alongside the account) when it is not English
     let table = i18n::load(settings.locale);
-    let texts_ready = RwSignal::new(table.is_none());
-    if let Some(table) = table {
-        wasm_bindgen_futures::spawn_local(async move {
-            table.await;
-            let _ = texts_ready.try_set(true);
-        });
-    }
     let client_secret = settings.client_secret.clone();
     let (shopper_phone, shopper_email) = (
         settings.shopper_phone.clone(),
@@ -84,10 +77,12 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
         last_payment: RefCell::new(JsValue::NULL),
         id_prefix: ["kasir-", &text::decimal(n.into())].concat(),
         device: device(),
-        error: RwSignal::new(None),
+        error: RefCell::new(None),
+        error_changed: Trigger::new(),
         machine: RwSignal::new(Machine::new()),
         texts,
-        texts_ready,
+        texts_ready: Cell::new(table.is_none()),
+        texts_arrived: Trigger::new(),
         client_secret: RefCell::new(client_secret),
         given_secret_finished: Cell::new(false),
         account: RefCell::new(None),
@@ -98,6 +93,16 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
             shopper_email.as_deref().filter(|_| ASKS_INPUTS),
         ),
     });
+    if let Some(table) = table {
+        let weak = Rc::downgrade(&ctx);
+        wasm_bindgen_futures::spawn_local(async move {
+            table.await;
+            if let Some(c) = weak.upgrade().filter(|c| c.alive.get()) {
+                c.texts_ready.set(true);
+                c.texts_arrived.notify();
+            }
+        });
+    }
     let _ = el.set_attribute("data-kasir-mounted", "");
     style_shadow_root(&el);
     let on_cancel = Rc::downgrade(&ctx);

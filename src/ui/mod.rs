@@ -54,10 +54,9 @@ pub fn Root() -> impl IntoView {
             Phase::Done(o) => Screen::Done(o.clone()),
         })
     });
-    let texts_ready = ctx.texts_ready;
     let body = move || match screen.get() {
         // nothing until the locale's texts are in (English at once)
-        _ if !texts_ready.get() => ().into_any(),
+        _ if !checkout::current().texts_shown() => ().into_any(),
         Screen::Picker => view! { <Picker/> }.into_any(),
         Screen::Qr(qr) => view! { <QrScreen qr/> }.into_any(),
         Screen::Redirecting => view! { <Redirecting/> }.into_any(),
@@ -85,19 +84,18 @@ pub fn Root() -> impl IntoView {
     });
     // a screen with a heading (QR, handoff, stalled, result) takes the focus once it is drawn,
     // so keyboard and screen-reader users land on it
-    let target = ctx.target.clone();
+    let ctx_f = ctx.clone();
     Effect::new(move |_| {
         screen.track();
-        texts_ready.track();
-        if let Some(h) = find(&target, "h2.kasir-heading") {
+        ctx_f.texts_arrived.track();
+        if let Some(h) = find(&ctx_f.target, "h2.kasir-heading") {
             let _ = h.focus();
         }
     });
-    let error = ctx.error;
     view! {
         <div class="kasir" lang=ctx.settings.locale.tag() data-theme=ctx.settings.theme>
             {body}
-            <p class="kasir-error" role="alert">{move || error.get().unwrap_or_default()}</p>
+            <p class="kasir-error" role="alert">{move || checkout::current().error_text()}</p>
         </div>
     }
 }

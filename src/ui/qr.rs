@@ -60,14 +60,18 @@ pub fn QrScreen(
     let amount = ctx.settings.money.format(locale);
     let alt = tx.tf("qr.alt", &[("amount", &amount), ("method", method)]);
     // the PSP's time left, on the page's monotonic clock (the device's wall clock may be off)
-    let now = RwSignal::new(mono_now());
-    if let Ok(handle) =
-        set_interval_with_handle(move || now.set(mono_now()), Duration::from_millis(1000))
+    // a tick each second re-reads the clock (a trigger, not a signal holding the time: one
+    // reactive type less in the bundle)
+    let tick = Trigger::new();
+    if let Ok(handle) = set_interval_with_handle(move || tick.notify(), Duration::from_millis(1000))
     {
         on_cleanup(move || handle.clear());
     }
     let deadline = qr.deadline_ms;
-    let remaining = move || deadline.map(|d| d - now.get());
+    let remaining = move || {
+        tick.track();
+        deadline.map(|d| d - mono_now())
+    };
     // recomputed every second, but the text (and so the live region) changes only with the
     // bucket: tachys writes a text node only when its string differs
     let bucket = move || remaining().map(announcement_bucket);
