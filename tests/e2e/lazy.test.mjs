@@ -23,18 +23,24 @@ async function open(html, files = {}) {
   const host = await startHost(html, {}, files);
   const page = await browser.newPage();
   const requested = [];
+  const types = new Map();
   page.on("request", (r) => requested.push(r.url()));
+  page.on("response", (r) => types.set(r.url(), r.headers()["content-type"]));
   await page.goto(host.url);
-  return { host, page, requested };
+  return { host, page, requested, types };
 }
 
 test("an Opn checkout never loads the QR module: the picker and the PSP's QR image come without it", async () => {
-  const { host, page, requested } = await open(hostPage(sandbox.url, {}));
+  const { host, page, requested, types } = await open(hostPage(sandbox.url, {}));
   await page.getByRole("radio", { name: /PromptPay/ }).click();
   await page.getByRole("button", { name: /Pay/ }).click();
   await page.waitForFunction(() => { const i = document.querySelector("img.kasir-qr-image"); return i && i.complete && i.naturalWidth > 0; });
   await page.waitForTimeout(500);
   assert.ok(requested.some((u) => /\/kasir-omise-[0-9a-f]+_bg\.wasm$/.test(u)), "the widget loaded");
+  // served as the README asks (the glue has no warning for a wasm sent as anything else, which
+  // the browser could only compile after the download)
+  const wasm = [...types].filter(([u]) => /\/kasir-omise-[0-9a-f]+_bg\.wasm$/.test(u));
+  assert.deepEqual(wasm.map(([, t]) => t), ["application/wasm"], "the sandbox sends the wasm as application/wasm");
   assert.deepEqual(requested.filter(isQrModule), [], "no QR module");
   assert.deepEqual(requested.filter((u) => /\/kasir-(wooshpay|ecommpay)-/.test(u)), [], "no other provider's build");
   await page.close(); host.stop();
