@@ -43,18 +43,29 @@ enum Screen {
 pub fn Root() -> impl IntoView {
     let ctx = checkout::current();
     let machine = ctx.machine;
-    let screen = Memo::new(move |_| {
-        machine.with(|m| match &m.phase {
-            Phase::Picking | Phase::Creating => Screen::Picker,
-            Phase::Qr(q) => Screen::Qr(q.clone()),
-            Phase::Redirecting { .. } => Screen::Redirecting,
-            Phase::Handoff { url } => Screen::Handoff(url.clone()),
-            Phase::Confirming => Screen::Confirming,
-            Phase::Stalled => Screen::Stalled,
-            Phase::Done(o) => Screen::Done(o.clone()),
-        })
+    let of = |phase: &Phase| match phase {
+        Phase::Picking | Phase::Creating => Screen::Picker,
+        Phase::Qr(q) => Screen::Qr(q.clone()),
+        Phase::Redirecting { .. } => Screen::Redirecting,
+        Phase::Handoff { url } => Screen::Handoff(url.clone()),
+        Phase::Confirming => Screen::Confirming,
+        Phase::Stalled => Screen::Stalled,
+        Phase::Done(o) => Screen::Done(o.clone()),
+    };
+    let shown = StoredValue::new_local(machine.with_untracked(|m| of(&m.phase)));
+    let changed = Trigger::new();
+    Effect::new(move |_| {
+        let now = machine.with(|m| of(&m.phase));
+        if shown.with_value(|s| *s != now) {
+            shown.set_value(now);
+            changed.notify();
+        }
     });
-    let body = move || match screen.get() {
+    let screen = move || {
+        changed.track();
+        shown.get_value()
+    };
+    let body = move || match screen() {
         // nothing until the locale's texts are in (English at once)
         _ if !checkout::current().texts_shown() => ().into_any(),
         Screen::Picker => view! { <Picker/> }.into_any(),
@@ -86,7 +97,7 @@ pub fn Root() -> impl IntoView {
     // so keyboard and screen-reader users land on it
     let ctx_f = ctx.clone();
     Effect::new(move |_| {
-        screen.track();
+        changed.track();
         ctx_f.texts_arrived.track();
         if let Some(h) = find(&ctx_f.target, "h2.kasir-heading") {
             let _ = h.focus();
