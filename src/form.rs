@@ -5,6 +5,7 @@
 use crate::details::Field;
 use crate::i18n::Texts;
 use crate::jsview::get;
+use crate::page::by_id;
 use kasir_core::shopper::InputError;
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::{Document, Element, HtmlElement};
@@ -27,13 +28,9 @@ pub fn control_id(prefix: &str, field: Field) -> String {
     [prefix, "-", field.slug()].concat()
 }
 
-fn find(scope: &HtmlElement, id: &str) -> Option<Element> {
-    scope.query_selector(&["#", id].concat()).ok().flatten()
-}
-
 /// The value of a control, if it is on the page.
 pub fn typed(scope: &HtmlElement, prefix: &str, field: Field) -> Option<String> {
-    find(scope, &control_id(prefix, field)).and_then(|el| get(&el, "value").as_string())
+    by_id(scope, &control_id(prefix, field)).and_then(|el| get(&el, "value").as_string())
 }
 
 /// The text key of an input error.
@@ -55,13 +52,13 @@ pub fn set_error(
     e: Option<InputError>,
 ) {
     let id = control_id(prefix, field);
-    if let Some(el) = find(scope, &id) {
+    if let Some(el) = by_id(scope, &id) {
         let _ = match e {
             Some(_) => el.set_attribute("aria-invalid", "true"),
             None => el.remove_attribute("aria-invalid"),
         };
     }
-    if let Some(msg) = find(scope, &[&id, "-error"].concat()) {
+    if let Some(msg) = by_id(scope, &[&id, "-error"].concat()) {
         msg.set_text_content(e.map(|e| texts.t(error_key(e))).as_deref());
     }
 }
@@ -78,7 +75,7 @@ pub fn show_errors(
     }
     if let Some(el) = errors
         .first()
-        .and_then(|(f, _)| find(scope, &control_id(prefix, *f)))
+        .and_then(|(f, _)| by_id(scope, &control_id(prefix, *f)))
     {
         let _ = el.unchecked_ref::<HtmlElement>().focus();
     }

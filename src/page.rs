@@ -16,6 +16,11 @@ pub fn find(scope: &HtmlElement, selector: &str) -> Option<HtmlElement> {
     Some(el.unchecked_into())
 }
 
+/// The element with `id` under `scope` (ids are the widget's own, prefixed per instance).
+pub fn by_id(scope: &HtmlElement, id: &str) -> Option<HtmlElement> {
+    find(scope, &["#", id].concat())
+}
+
 /// The shopper's device, as far as the user agent tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Device {

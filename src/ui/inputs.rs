@@ -9,7 +9,7 @@ use crate::build::ASKS_INPUTS;
 use crate::checkout::{self, Ctx};
 use crate::details::Field;
 use crate::form::{control_id, element, refill, set_error};
-use crate::page::find;
+use crate::page::{by_id, find};
 use crate::ui::icons::allow_overrides;
 use kasir_core::catalogue::{BankChoice, MethodId};
 use kasir_core::money::Money;
@@ -159,7 +159,7 @@ fn field(ctx: &Rc<Ctx>, doc: &Document, f: Field, banks: &Rc<Vec<BankChoice>>) -
             }
             let code = event_target_value(&ev);
             let plan = control_id(&ctx.id_prefix, Field::Plan);
-            if let Ok(Some(select)) = ctx.target.query_selector(&["#", &plan].concat()) {
+            if let Some(select) = by_id(&ctx.target, &plan) {
                 let options = banks
                     .iter()
                     .find(|b| b.bank.code == code)

@@ -5,11 +5,11 @@
 use crate::checkout;
 use crate::controller::{pay, select};
 use crate::flow::Phase;
+use crate::page::by_id;
 use crate::ui::icons::icon;
 use crate::ui::inputs::ShopperInputs;
 use kasir_core::catalogue::{availability, Availability, MethodId, Unavailable};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 struct Item {
     method: MethodId,
@@ -18,8 +18,8 @@ struct Item {
 
 fn focus_id(scope: &web_sys::HtmlElement, id: &str) {
     // relative to the widget's element, so it also works inside a shadow root
-    if let Ok(Some(el)) = scope.query_selector(&["#", id].concat()) {
-        let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+    if let Some(el) = by_id(scope, id) {
+        let _ = el.focus();
     }
 }
 
