@@ -33,11 +33,16 @@ wasm-bindgen --target web --no-typescript --out-name module --out-dir "$tmp" "$w
 if [ "$profile" = release ]; then
   features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
     --enable-mutable-globals --enable-reference-types --enable-multivalue)
-  # server_fn (a dependency of leptos 0.8, unused here) exports wasm-streams' stream classes:
-  # the size options' linker (scripts/wasm-ld.sh) does not export them, so their code is gone;
-  # a build without those options (KASIR_STABLE_WASM=1) has them, removed here before -Oz (their
-  # closures stay in the function table). Their glue is dropped by minify-names.mjs
-  wasm-opt --remove-exports --pass-arg='remove-exports@*intounderlying*' -Oz --converge \
+  # wasm-streams' classes (scripts/size-env.sh): the size options' linker did not export them; a
+  # build without those options (KASIR_STABLE_WASM=1) has them, removed here before -Oz (their
+  # closures stay in the function table, so their code stays too)
+  if [ -n "${KASIR_STABLE_WASM:-}" ]; then
+    for c in $KASIR_UNUSED_CLASSES; do
+      wasm-opt --remove-exports --pass-arg="remove-exports@*${c,,}*" "${features[@]}" \
+        -o "$tmp/module_bg.wasm" "$tmp/module_bg.wasm"
+    done
+  fi
+  wasm-opt -Oz --converge \
     --low-memory-unused --zero-filled-memory "${features[@]}" -o "$tmp/module_bg.wasm" "$tmp/module_bg.wasm"
   # one- and two-letter names between the wasm and its glue (the mapping applied to the glue),
   # and without the custom sections no browser reads (the toolchain's `producers`, the
@@ -45,7 +50,7 @@ if [ "$profile" = release ]; then
   wasm-opt --minify-imports-and-exports-and-modules --strip-producers --strip-target-features \
     "${features[@]}" -o "$tmp/module_bg.wasm" "$tmp/module_bg.wasm" > "$tmp/names.json"
   node "$root/scripts/minify-names.mjs" "$tmp/module.js" "$tmp/module_bg.wasm" "$tmp/names.json" \
-    IntoUnderlyingByteSource IntoUnderlyingSink IntoUnderlyingSource
+    $KASIR_UNUSED_CLASSES
   node "$root/scripts/minify-glue.mjs" "$tmp" module.js >/dev/null
 fi
 hash=$(sha256sum "$tmp/module_bg.wasm" | cut -c1-16)

@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # The linker of the shipped wasm builds (scripts/size-env.sh): rust-lld, without the exports of
-# wasm-streams' stream classes (IntoUnderlyingSource, IntoUnderlyingByteSource,
-# IntoUnderlyingSink, their wasm-bindgen descriptors included). Leptos 0.8 always depends on
+# wasm-streams' stream classes (KASIR_UNUSED_CLASSES, their wasm-bindgen descriptors included). Leptos 0.8 always depends on
 # server_fn with its `browser` feature, which links wasm-streams; its `#[wasm_bindgen]` classes
 # are exported from every build although Kasir never streams. Removing the exports after the
 # link (wasm-opt --remove-exports) leaves their closures in the function table and with them
@@ -11,7 +10,12 @@
 set -euo pipefail
 lld="${KASIR_RUST_LLD:?KASIR_RUST_LLD is not set: source scripts/size-env.sh}"
 [ -x "$lld" ] || { echo "wasm-ld.sh: no rust-lld at $lld" >&2; exit 1; }
-dropped() { [[ "$1" == *intounderlying* ]]; }
+classes="${KASIR_UNUSED_CLASSES:?KASIR_UNUSED_CLASSES is not set: source scripts/size-env.sh}"
+dropped() {
+  local c
+  for c in $classes; do [[ "$1" == *"${c,,}"* ]] && return 0; done
+  return 1
+}
 args=()
 skip_next=
 for a in "$@"; do
