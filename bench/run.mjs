@@ -203,6 +203,26 @@ for (let i = 0; i < RUNS; i++) {
   if (i % 5 === 4) log(`picker runs ${i + 1}/${RUNS}`);
 }
 
+// ---------------------------------------------------------------- 2b. Kasir's main thread until the picker (traced)
+// Chromium compiles each wasm function (Liftoff) on the main thread the first time it runs: the
+// trace's wasm.CompileLazy events until the first radio exists (probe.js marks it) say how much
+// of Kasir's readiness is compiling the code its first screen runs, and how many functions that is.
+const TRACE_RUNS = env("BENCH_TRACE_RUNS", 3);
+report.lazyCompile = [];
+for (let i = 0; i < TRACE_RUNS; i++) {
+  const p = await freshPage();
+  await browser.startTracing(p.page, { categories: ["v8.wasm", "blink.user_timing"] });
+  await loadPicker("kasir", p);
+  const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  await p.context.close();
+  const seen = events.find((e) => e.name === "kasir-bench-seen");
+  if (!seen) throw new Error("trace: no kasir-bench-seen mark");
+  const lazy = events.filter((e) => e.name === "wasm.CompileLazy" && e.pid === seen.pid && e.ts < seen.ts && e.dur);
+  report.lazyCompile.push({ ms: lazy.reduce((t, e) => t + e.dur, 0) / 1000,
+    functions: new Set(lazy.map((e) => e.args?.func_index ?? e.ts)).size });
+}
+log(`lazy compile until the radio: ${report.lazyCompile.map((r) => `${r.ms.toFixed(1)} ms / ${r.functions} fns`).join(", ")}`);
+
 // ---------------------------------------------------------------- 3. memory
 async function heap(cdp) {
   const h = await cdp.send("Runtime.getHeapUsage");
@@ -392,6 +412,12 @@ row("  Kasir given the account (capability) + data-provider on kasir.js, median 
   row("  Kasir: where the time goes, median ms since navigation", `kasir.js ${ms(m.loader)}, wasm ${ms(m.wasmStart)}→${ms(m.wasm)}, ` +
     `account ${ms(m.capabilityStart)}→${ms(m.capability)}, radio ${ms(m.seen)}, painted ${ms(m.ready)}`, "", "", "", "",
     "Resource Timing: loader, wasm fetch, the capability call (sent at mount, the picker waits for it)");
+}
+{
+  const lc = stats(report.lazyCompile.map((r) => r.ms));
+  row(`  Kasir: wasm compiled lazily on the main thread until the radio, median ms (functions), n=${TRACE_RUNS}`,
+    `${ms(lc.median)} (${median(report.lazyCompile.map((r) => r.functions))})`, "", "", "", "",
+    "trace: wasm.CompileLazy (Liftoff, first call of each function); fewer functions on the first screen's path shorten it");
 }
 const lt = (n) => stats(report.longTasks[n]);
 rowOf("longest task until ready + 1 s, median ms (max)", (n) => ({ v: lt(n).median, text: `${ms(lt(n).median)} (${ms(lt(n).max)})` }),
