@@ -489,6 +489,9 @@ ${findings}
 - "Picker ready": the first \`[role=radio]\` in the widget exists (MutationObserver), then one
   \`requestAnimationFrame\` + a task (so the frame showing it has been painted); \`performance.now()\`, i.e. since
   navigation start. The floor is a static page with three \`<input type=radio>\`.
+- Lazy compilation: \`BENCH_TRACE_RUNS\` (default 3) more loads of Kasir's page under a Chromium trace
+  (\`v8.wasm\`, \`blink.user_timing\`); the \`wasm.CompileLazy\` events of the page's renderer before the probe's
+  \`kasir-bench-seen\` mark, summed, and their distinct function indices. Tracing slows the page a little.
 - JS heap: CDP \`Runtime.getHeapUsage\` (usedSize) 500 ms after ready, then after two \`HeapProfiler.collectGarbage\`.
   Wasm linear memory: every \`WebAssembly.Memory\` in the page (CDP \`Runtime.queryObjects\`), \`buffer.byteLength\`.
 - QR flow: TrueMoney QR selected, then Pay clicked in the page; stops when \`img.kasir-qr-image\` has loaded and
