@@ -5,6 +5,7 @@
 use crate::build::has_provider;
 use crate::build::GivenAccount;
 use crate::error::KasirError;
+use kasir_core::text;
 use kasir_core::{Currency, Locale, MethodId, Money, Psp};
 
 /// Options as read from JavaScript, before validation.
@@ -293,7 +294,7 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
 /// it, scheme and host lower-cased, the scheme's default port left out
 /// (`https://Shop.example:443` → `https://shop.example`). `None` when it is not one origin.
 pub fn normalize_origin(o: &str) -> Option<String> {
-    let (scheme, rest) = o.trim().split_once("://")?;
+    let (scheme, rest) = text::split_once(o.trim(), "://")?;
     let scheme = scheme.to_ascii_lowercase();
     let default_port = match scheme.as_str() {
         "https" => ":443",

@@ -5,6 +5,7 @@
 use crate::error::KasirError;
 use crate::jsview::get;
 use js_sys::Function;
+use kasir_core::text;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
@@ -35,15 +36,15 @@ pub fn device() -> Device {
     let ua = web_sys::window()
         .and_then(|w| w.navigator().user_agent().ok())
         .unwrap_or_default();
-    let os = if ua.contains("Android") {
+    let os = if text::contains(&ua, "Android") {
         "android"
-    } else if ua.contains("iPhone") || ua.contains("iPad") {
+    } else if text::contains(&ua, "iPhone") || text::contains(&ua, "iPad") {
         "ios"
     } else {
         "other"
     };
     Device {
-        mobile: os != "other" || ua.contains("Mobile"),
+        mobile: os != "other" || text::contains(&ua, "Mobile"),
         os,
     }
 }

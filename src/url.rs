@@ -1,13 +1,16 @@
 //! URL rules, pure (tested natively): which URLs the shopper may be sent to, and a GET
 //! redirect's query string (form-encoded, before any `#fragment`).
 
+use kasir_core::text;
+
 /// Redirects go to `https:` URLs, or `http:` on loopback only (development with the sandbox).
 pub fn is_allowed_redirect(url: &str) -> bool {
-    let Some((scheme, rest)) = url.split_once("://") else {
+    let Some((scheme, rest)) = text::split_once(url, "://") else {
         return false;
     };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host_port = authority.rsplit('@').next().unwrap_or("");
+    // the host after any user info (up to the last `@`, as browsers parse it)
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     if host_port.is_empty()
         || authority.contains('\\')
         || url.chars().any(|c| c.is_whitespace() || c.is_control())
@@ -91,6 +94,8 @@ mod tests {
             "http://localhost/x",
             "http://[::1]:80/",
             "HTTPS://A.B",
+            "https://user@pay.example.com/x",
+            "http://a@b@127.0.0.1/x",
         ] {
             assert!(is_allowed_redirect(ok), "{ok}");
         }
@@ -103,6 +108,9 @@ mod tests {
             "http://127.0.0.1.evil.com/",
             "https://",
             "http://evil.com@127.0.0.1x/",
+            "http://127.0.0.1@evil.com/",
+            "http://localhost:80@evil.com/",
+            "https://user@/x",
             "https://a b",
         ] {
             assert!(!is_allowed_redirect(bad), "{bad}");

@@ -12,6 +12,7 @@ mod en;
 
 use crate::net;
 use crate::schedule::TEXTS_TIMEOUT_MS;
+use kasir_core::text;
 use kasir_core::Locale;
 use std::cell::RefCell;
 use std::future::Future;
@@ -133,7 +134,7 @@ impl Texts {
     pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
         let mut s = self.t(key);
         for (name, value) in args {
-            s = s.replace(&["{", name, "}"].concat(), value);
+            s = text::replace(&s, &["{", name, "}"].concat(), value);
         }
         s
     }

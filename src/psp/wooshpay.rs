@@ -16,6 +16,7 @@ use crate::resume;
 use js_sys::{Array, Object, JSON};
 use kasir_core::catalogue::Offer;
 use kasir_core::status::{interpret_wooshpay, InterpretError, Payment};
+use kasir_core::text;
 use kasir_core::view::JsonView;
 use wasm_bindgen::JsValue;
 
@@ -24,8 +25,7 @@ pub struct Wooshpay;
 
 /// The intent id inside a client secret (`pi_…_secret_…`).
 pub fn intent_id(client_secret: &str) -> Option<&str> {
-    client_secret
-        .split_once("_secret_")
+    text::split_once(client_secret, "_secret_")
         .map(|(id, _)| id)
         .filter(|id| {
             id.starts_with("pi_") && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')

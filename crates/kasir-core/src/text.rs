@@ -1,8 +1,12 @@
-//! Numbers as text without `core::fmt`.
+//! Text without core's heavier machinery: numbers without `core::fmt`, substrings without the
+//! two-way searcher.
 //!
 //! `format!` links the formatting machinery (`core::fmt::write`, `Formatter`'s padding, each
 //! `Display` impl it reaches) into the widget's wasm, which every shopper downloads. The widget
 //! builds its texts from `&str` parts (`[a, b].concat()`) and these digit writers instead.
+//! Likewise `str::contains(&str)`, `split_once(&str)` and `replace(&str, …)` link core's
+//! two-way string searcher (≈ 1.6 KB of code) for the widget's few searches in short strings (a
+//! user agent, a URL, a text template); [`find`] is a plain scan that gives the same answers.
 
 /// `n` in decimal, at least `width` digits (zero-padded on the left): `digits(7, 2)` is `"07"`.
 pub fn digits(n: u64, width: usize) -> String {
@@ -41,6 +45,41 @@ pub fn signed(n: i64) -> String {
     }
 }
 
+/// The byte offset of the first `needle` in `hay`, as `hay.find(needle)`. A match of valid
+/// UTF-8 in valid UTF-8 starts and ends on character boundaries.
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() {
+        return Some(0);
+    }
+    h.windows(n.len()).position(|w| w == n)
+}
+
+/// Whether `needle` occurs in `hay`, as `hay.contains(needle)`.
+pub fn contains(hay: &str, needle: &str) -> bool {
+    find(hay, needle).is_some()
+}
+
+/// `s` around its first `sep`, as `s.split_once(sep)`.
+pub fn split_once<'a>(s: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
+    let i = find(s, sep)?;
+    Some((&s[..i], &s[i + sep.len()..]))
+}
+
+/// `s` with every `from` replaced by `to`, as `s.replace(from, to)`; an empty `from` replaces
+/// nothing.
+pub fn replace(s: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = find(rest, from).filter(|_| !from.is_empty()) {
+        out.push_str(&rest[..i]);
+        out.push_str(to);
+        rest = &rest[i + from.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -56,5 +95,45 @@ mod tests {
         for n in [0i64, 1, -1, 42, -42, i64::MAX, i64::MIN] {
             assert_eq!(signed(n), n.to_string());
         }
+    }
+
+    #[test]
+    fn searches_answer_as_core_does() {
+        let hays = [
+            "",
+            "a",
+            "aaa",
+            "https://shop.example/pay?x=1#f",
+            "Mozilla/5.0 (Linux; Android 14) Mobile",
+            "{amount} paid with {method}. {amount}",
+            "ชำระ {amount} ด้วย {method}",
+            "pi_3Mtw_secret_abc_secret_def",
+            "abababab",
+        ];
+        let needles = [
+            "",
+            "a",
+            "aa",
+            "ab",
+            "://",
+            "Android",
+            "{amount}",
+            "_secret_",
+            "ด้วย",
+            "zz",
+            "abab",
+        ];
+        for h in hays {
+            for n in needles {
+                assert_eq!(find(h, n), h.find(n), "{h:?} / {n:?}");
+                assert_eq!(contains(h, n), h.contains(n), "{h:?} / {n:?}");
+                assert_eq!(split_once(h, n), h.split_once(n), "{h:?} / {n:?}");
+                if !n.is_empty() {
+                    assert_eq!(replace(h, n, "<x>"), h.replace(n, "<x>"), "{h:?} / {n:?}");
+                    assert_eq!(replace(h, n, ""), h.replace(n, ""), "{h:?} / {n:?}");
+                }
+            }
+        }
+        assert_eq!(replace("abc", "", "-"), "abc");
     }
 }
