@@ -64,7 +64,14 @@ pub fn format_remaining(ms: i64) -> String {
     // `&str` parts, as every other text: one copy of `concat` in the wasm
     let sec = text::digits(sec, 2);
     if h > 0 {
-        [text::decimal(h).as_str(), ":", &text::digits(m, 2), ":", &sec].concat()
+        [
+            text::decimal(h).as_str(),
+            ":",
+            &text::digits(m, 2),
+            ":",
+            &sec,
+        ]
+        .concat()
     } else {
         [text::decimal(m).as_str(), ":", &sec].concat()
     }
