@@ -7,7 +7,7 @@ use crate::i18n::Texts;
 use crate::jsview::get;
 use crate::page::by_id;
 use kasir_core::shopper::InputError;
-use wasm_bindgen::{JsCast, UnwrapThrowExt};
+use wasm_bindgen::UnwrapThrowExt;
 use web_sys::{Document, Element, HtmlElement};
 
 /// A new element with attributes and text (text is always text, never HTML).
@@ -77,7 +77,7 @@ pub fn show_errors(
         .first()
         .and_then(|(f, _)| by_id(scope, &control_id(prefix, *f)))
     {
-        let _ = el.unchecked_ref::<HtmlElement>().focus();
+        let _ = el.focus();
     }
 }
 
