@@ -7,11 +7,6 @@
 # wasm32 only; tests, clippy and `trunk serve` keep the stable defaults, panic messages included.
 # Their own target directory, shared by trunk's build and every provider's, so that no build
 # with other flags invalidates them. KASIR_STABLE_WASM=1 builds without them.
-# wasm-streams' stream classes: server_fn, which Leptos 0.8 always links, exports them from every
-# build, and Kasir never streams. Every export of theirs holds a class name in lower case. Not
-# exported by the size options' linker (scripts/wasm-ld.sh), else removed after the link
-# (scripts/build-wasm.sh); their glue dropped (scripts/minify-names.mjs).
-export KASIR_UNUSED_CLASSES="IntoUnderlyingByteSource IntoUnderlyingSink IntoUnderlyingSource"
 if [ -z "${KASIR_STABLE_WASM:-}" ]; then
   export RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_TARGET_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/target/shipped"
@@ -21,3 +16,8 @@ if [ -z "${KASIR_STABLE_WASM:-}" ]; then
   export KASIR_RUST_LLD
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/wasm-ld.sh"
 fi
+# wasm-streams' stream classes: server_fn, which Leptos 0.8 always links, exports them from every
+# build, and Kasir never streams. Every export of theirs holds a class name in lower case. Not
+# exported by the size options' linker (scripts/wasm-ld.sh), else removed after the link
+# (scripts/build-wasm.sh); their glue dropped (scripts/minify-names.mjs).
+export KASIR_UNUSED_CLASSES="IntoUnderlyingByteSource IntoUnderlyingSink IntoUnderlyingSource"

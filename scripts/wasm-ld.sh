@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The linker of the shipped wasm builds (scripts/size-env.sh): rust-lld, without the exports of
-# wasm-streams' stream classes (KASIR_UNUSED_CLASSES, their wasm-bindgen descriptors included). Leptos 0.8 always depends on
-# server_fn with its `browser` feature, which links wasm-streams; its `#[wasm_bindgen]` classes
-# are exported from every build although Kasir never streams. Removing the exports after the
-# link (wasm-opt --remove-exports) leaves their closures in the function table and with them
-# their code, std's io::Error and core::fmt (bench/SIZE.md: ≈ 5 KB brotli per build); not
-# exporting them lets the linker drop it all. wasm-bindgen then generates no code for them.
+# wasm-streams' stream classes (KASIR_UNUSED_CLASSES, their wasm-bindgen descriptors included).
+# Leptos 0.8 always depends on server_fn with its `browser` feature, which links wasm-streams; its
+# `#[wasm_bindgen]` classes are exported from every build although Kasir never streams. Removing
+# the exports after the link (wasm-opt --remove-exports) leaves their closures in the function
+# table and with them their code, std's io::Error and core::fmt (bench/SIZE.md: ≈ 5 KB brotli
+# per build); not exporting them lets the linker drop it all. wasm-bindgen then generates no code for them.
 # Called by rustc as `<linker> -flavor wasm <args…>`; KASIR_RUST_LLD is rust-lld's path.
 set -euo pipefail
 lld="${KASIR_RUST_LLD:?KASIR_RUST_LLD is not set: source scripts/size-env.sh}"
