@@ -151,17 +151,11 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
                 t.unwrap_or("a non-integer").to_string(),
             ))
         }
-        (None, Some(t)) if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) => {
-            match t.parse::<i64>() {
-                Ok(v) if v > 0 => v,
-                _ => return Err(KasirError::InvalidAmount(t.to_string())),
-            }
-        }
-        (None, t) => {
-            return Err(KasirError::InvalidAmount(
-                t.unwrap_or("nothing").to_string(),
-            ))
-        }
+        (None, Some(t)) => match text::parse_digits(t) {
+            Some(v) if v > 0 => v,
+            _ => return Err(KasirError::InvalidAmount(t.to_string())),
+        },
+        (None, None) => return Err(KasirError::InvalidAmount("nothing".into())),
     };
     let currency_text = raw.currency.as_deref().unwrap_or("");
     let currency: Currency = currency_text

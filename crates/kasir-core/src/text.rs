@@ -1,5 +1,5 @@
 //! Text without core's heavier machinery: numbers without `core::fmt`, substrings without the
-//! two-way searcher.
+//! two-way searcher, decimal numbers without its generic integer parser.
 //!
 //! `format!` links the formatting machinery (`core::fmt::write`, `Formatter`'s padding, each
 //! `Display` impl it reaches) into the widget's wasm, which every shopper downloads. The widget
@@ -43,6 +43,22 @@ pub fn signed(n: i64) -> String {
     } else {
         abs
     }
+}
+
+/// `s` as a number when it is one or more ASCII digits (no sign, no space) that fit an `i64`,
+/// as `s.parse::<i64>()` answers for such text; `None` otherwise. Core's generic parser (signs,
+/// radixes, its error kinds) is ≈ 0.5 KB of code the widget's parses of amounts and timestamps
+/// do not need.
+pub fn parse_digits(s: &str) -> Option<i64> {
+    if s.is_empty() {
+        return None;
+    }
+    s.bytes().try_fold(0i64, |n, b| {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n.checked_mul(10)?.checked_add(i64::from(b - b'0'))
+    })
 }
 
 /// The byte offset of the first `needle` in `hay`, as `hay.find(needle)`. A match of valid
@@ -94,6 +110,24 @@ mod tests {
         }
         for n in [0i64, 1, -1, 42, -42, i64::MAX, i64::MIN] {
             assert_eq!(signed(n), n.to_string());
+        }
+    }
+
+    #[test]
+    fn parse_digits_answers_as_core_does_for_digits_and_refuses_the_rest() {
+        for t in [
+            "0",
+            "7",
+            "0042",
+            "400000",
+            "9223372036854775807",
+            "9223372036854775808",
+            "99999999999999999999",
+        ] {
+            assert_eq!(parse_digits(t), t.parse::<i64>().ok(), "{t:?}");
+        }
+        for t in ["", "+1", "-1", " 1", "1 ", "1.5", "1e3", "๑", "0x1"] {
+            assert_eq!(parse_digits(t), None, "{t:?}");
         }
     }
 

@@ -1,5 +1,7 @@
 //! RFC 3339 timestamps ↔ Unix milliseconds, without a date library (tiny in wasm).
 
+use crate::text::parse_digits;
+
 /// A timestamp that is not RFC 3339 / ISO 8601 with a zone.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("`{0}` is not an RFC 3339 timestamp")]
@@ -37,14 +39,7 @@ pub fn parse_rfc3339_ms(s: &str) -> Result<i64, BadTimestamp> {
     if b.len() < 20 || !s.is_ascii() {
         return Err(bad());
     }
-    let num = |r: std::ops::Range<usize>| -> Result<i64, BadTimestamp> {
-        let part = &s[r];
-        if part.bytes().all(|c| c.is_ascii_digit()) {
-            part.parse().map_err(|_| bad())
-        } else {
-            Err(bad())
-        }
-    };
+    let num = |r: std::ops::Range<usize>| parse_digits(&s[r]).ok_or_else(bad);
     if b[4] != b'-'
         || b[7] != b'-'
         || !(b[10] == b'T' || b[10] == b't' || b[10] == b' ')
@@ -76,7 +71,7 @@ pub fn parse_rfc3339_ms(s: &str) -> Result<i64, BadTimestamp> {
             return Err(bad());
         }
         let frac = &s[start..i.min(start + 3)];
-        ms = frac.parse::<i64>().map_err(|_| bad())? * 10i64.pow(3 - frac.len() as u32);
+        ms = parse_digits(frac).ok_or_else(bad)? * 10i64.pow(3 - frac.len() as u32);
     }
     let zone = &s[i..];
     let offset_min = match zone {
