@@ -19,6 +19,7 @@ use crate::flow::{Outcome, Phase, QrState};
 use crate::page::find;
 #[cfg(feature = "qr-encoder")]
 use handoff::Handoff;
+use leptos::either::EitherOf8;
 use leptos::prelude::*;
 use picker::Picker;
 use qr::QrScreen;
@@ -65,20 +66,23 @@ pub fn Root() -> impl IntoView {
         changed.track();
         shown.get_value()
     };
+    // one enum of the screens' own view types, not `into_any`: an `AnyView` first turns each
+    // screen's `&'static str` attributes into `Arc<str>` copies (more generic code, and
+    // allocations), and its erased functions are one more copy per screen (bench/SIZE.md)
     let body = move || match screen() {
         // nothing until the locale's texts are in (English at once)
-        _ if !checkout::current().texts_shown() => ().into_any(),
-        Screen::Picker => view! { <Picker/> }.into_any(),
-        Screen::Qr(qr) => view! { <QrScreen qr/> }.into_any(),
-        Screen::Redirecting => view! { <Redirecting/> }.into_any(),
+        _ if !checkout::current().texts_shown() => EitherOf8::A(()),
+        Screen::Picker => EitherOf8::B(view! { <Picker/> }),
+        Screen::Qr(qr) => EitherOf8::C(view! { <QrScreen qr/> }),
+        Screen::Redirecting => EitherOf8::D(view! { <Redirecting/> }),
         #[cfg(feature = "qr-encoder")]
-        Screen::Handoff(url) => view! { <Handoff url/> }.into_any(),
+        Screen::Handoff(url) => EitherOf8::E(view! { <Handoff url/> }),
         // only an adapter of a build with the encoder offers the handoff
         #[cfg(not(feature = "qr-encoder"))]
-        Screen::Handoff(_) => ().into_any(),
-        Screen::Confirming => view! { <Confirming/> }.into_any(),
-        Screen::Stalled => view! { <Stalled/> }.into_any(),
-        Screen::Done(outcome) => view! { <ResultScreen outcome/> }.into_any(),
+        Screen::Handoff(_) => EitherOf8::E(()),
+        Screen::Confirming => EitherOf8::F(view! { <Confirming/> }),
+        Screen::Stalled => EitherOf8::G(view! { <Stalled/> }),
+        Screen::Done(outcome) => EitherOf8::H(view! { <ResultScreen outcome/> }),
     };
     // effects run once the view is in the DOM: they find their elements under the mount target
     // (no node references: each element type would be more generic code in the bundle)

@@ -11,6 +11,7 @@ use crate::page::mono_now;
 use crate::qr_encoder::qr_svg;
 use crate::schedule::format_remaining;
 use crate::url::is_allowed_redirect;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -78,11 +79,15 @@ pub fn QrScreen(
 
     // the PSP's own image when it sent one (nothing to encode, nothing more to download)
     let image = match (&qr.image_url, &qr.payload) {
-        (Some(url), _) => view! { <img class="kasir-qr-image" src=url.clone() alt=alt.clone() width="240" height="240"/> }.into_any(),
+        (Some(url), _) => EitherOf3::A(
+            view! { <img class="kasir-qr-image" src=url.clone() alt=alt.clone() width="240" height="240"/> },
+        ),
         #[cfg(feature = "qr-encoder")]
-        (None, Some(p)) => encoded_qr(p.clone(), alt.clone()).into_any(),
+        (None, Some(p)) => EitherOf3::B(encoded_qr(p.clone(), alt.clone())),
         // a build without the encoder: its PSP always answers an image
-        _ => ().into_any(),
+        #[cfg(not(feature = "qr-encoder"))]
+        (None, Some(_)) => EitherOf3::B(()),
+        _ => EitherOf3::C(()),
     };
     // the PSP's URL is followed by the shopper's browser: the redirect rule applies
     let download = qr.image_url.clone().filter(|u| is_allowed_redirect(u)).map(|url| {
