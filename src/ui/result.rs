@@ -63,11 +63,20 @@ pub fn ResultScreen(
             .unwrap_or_default(),
         _ => String::new(),
     };
+    // after an expiry, a new QR (the same method again); after a failure, another method. One
+    // button whose class, text and action differ, not two views of their own
     let action = match outcome {
         Outcome::Succeeded => None,
-        Outcome::Expired => Some(view! { <button type="button" class="kasir-button kasir-primary" on:click=move |_| pay(&ctx)>{tx.t("action.regenerate")}</button> }.into_any()),
-        _ => Some(view! { <button type="button" class="kasir-button" on:click=move |_| cancel(&ctx)>{tx.t("action.retry")}</button> }.into_any()),
+        Outcome::Expired => Some(("kasir-button kasir-primary", "action.regenerate", true)),
+        _ => Some(("kasir-button", "action.retry", false)),
     };
+    let action = action.map(|(class, label, again)| {
+        view! {
+            <button type="button" class=class on:click=move |_| if again { pay(&ctx) } else { cancel(&ctx) }>
+                {tx.t(label)}
+            </button>
+        }
+    });
     view! {
         <section class=class>
             <h2 class="kasir-heading" tabindex="-1">{tx.t(title)}</h2>
