@@ -84,23 +84,23 @@ pub fn Root() -> impl IntoView {
         Screen::Stalled => EitherOf8::G(view! { <Stalled/> }),
         Screen::Done(outcome) => EitherOf8::H(view! { <ResultScreen outcome/> }),
     };
-    // effects run once the view is in the DOM: they find their elements under the mount target
-    // (no node references: each element type would be more generic code in the bundle)
-    let appearance = ctx.settings.appearance.clone();
-    let target = ctx.target.clone();
-    Effect::new(move |_| {
-        if let Some(el) = find(&target, ":scope > .kasir") {
-            let style = el.style();
-            for (k, v) in &appearance {
-                // CSSOM, not a style attribute: allowed under a strict CSP
-                let _ = style.set_property(k, v);
+    // an effect runs once the view is in the DOM: it finds its elements under the mount target
+    // (no node references: each element type would be more generic code in the bundle), and
+    // one effect does both jobs (each effect is its own copy of the effect machinery)
+    let ctx_f = ctx.clone();
+    Effect::new(move |drawn: Option<()>| {
+        // the first run: the merchant's appearance, through the CSSOM (not a style attribute:
+        // allowed under a strict CSP)
+        if drawn.is_none() {
+            if let Some(el) = find(&ctx_f.target, ":scope > .kasir") {
+                let style = el.style();
+                for (k, v) in &ctx_f.settings.appearance {
+                    let _ = style.set_property(k, v);
+                }
             }
         }
-    });
-    // a screen with a heading (QR, handoff, stalled, result) takes the focus once it is drawn,
-    // so keyboard and screen-reader users land on it
-    let ctx_f = ctx.clone();
-    Effect::new(move |_| {
+        // a screen with a heading (QR, handoff, stalled, result) takes the focus once it is
+        // drawn, so keyboard and screen-reader users land on it
         changed.track();
         ctx_f.texts_arrived.track();
         if let Some(h) = find(&ctx_f.target, "h2.kasir-heading") {
