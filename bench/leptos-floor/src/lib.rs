@@ -19,6 +19,11 @@ fn Picker() -> impl IntoView {
     }
 }
 
+/// The widget's allocator (the root crate's `src/lib.rs`).
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
+
 /// Mount the picker into `#pay`.
 #[wasm_bindgen]
 pub fn start() {
