@@ -53,18 +53,20 @@ pub fn Root() -> impl IntoView {
         Phase::Stalled => Screen::Stalled,
         Phase::Done(o) => Screen::Done(o.clone()),
     };
-    let shown = StoredValue::new_local(machine.with_untracked(|m| of(&m.phase)));
+    // the screen last drawn is the effect's own value (seeded with the first one), not a
+    // `StoredValue` of its own type: the body reads the machine's screen when it is told
+    let first = machine.with_untracked(|m| of(&m.phase));
     let changed = Trigger::new();
-    Effect::new(move |_| {
+    Effect::new(move |shown: Option<Screen>| {
         let now = machine.with(|m| of(&m.phase));
-        if shown.with_value(|s| *s != now) {
-            shown.set_value(now);
+        if *shown.as_ref().unwrap_or(&first) != now {
             changed.notify();
         }
+        now
     });
     let screen = move || {
         changed.track();
-        shown.get_value()
+        machine.with_untracked(|m| of(&m.phase))
     };
     // one enum of the screens' own view types, not `into_any`: an `AnyView` first turns each
     // screen's `&'static str` attributes into `Arc<str>` copies (more generic code, and
