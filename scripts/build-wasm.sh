@@ -50,7 +50,7 @@ if [ "$profile" = release ]; then
     done
   fi
   # functions sorted by name first (one crate's and one module's code side by side, where
-  # brotli finds its repeats closer): Opn's wasm 420 B smaller in brotli than in the linker's
+  # brotli finds its repeats closer): Opn's wasm 270-420 B smaller in brotli than in the linker's
   # order (bench/SIZE.md)
   wasm-opt --reorder-functions-by-name -Oz --converge \
     --low-memory-unused --zero-filled-memory "${features[@]}" -o "$tmp/module_bg.wasm" "$tmp/module_bg.wasm"
