@@ -212,6 +212,15 @@ async fn picker_shows_provider_methods_with_reasons() {
     r[0].unchecked_ref::<HtmlElement>().click();
     leptos::task::tick().await;
     assert_eq!(r[0].get_attribute("aria-checked").as_deref(), Some("false"));
+    // the group's one click handler finds the radio of a click on its name
+    r[1].query_selector(".kasir-method-name")
+        .unwrap()
+        .unwrap()
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    leptos::task::tick().await;
+    assert_eq!(r[1].get_attribute("aria-checked").as_deref(), Some("true"));
+    assert_eq!(r[0].get_attribute("aria-checked").as_deref(), Some("false"));
     destroy(&c);
     assert!(
         el.query_selector("[role=radio]").unwrap().is_none(),

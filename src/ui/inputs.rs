@@ -6,41 +6,26 @@
 //! a dozen view types would cost the bundle ~15 KB of generic rendering code.
 
 use crate::build::ASKS_INPUTS;
-use crate::checkout::{self, Ctx};
+use crate::checkout::Ctx;
 use crate::details::Field;
 use crate::form::{control_id, element, refill, set_error};
 use crate::page::{by_id, find};
-use crate::ui::icons::allow_overrides;
 use kasir_core::catalogue::{BankChoice, MethodId};
 use kasir_core::money::Money;
 use kasir_core::shopper::{monthly, plan_allowed};
 use kasir_core::text;
-use leptos::prelude::*;
+use leptos::prelude::event_target_value;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
-/// The inputs of the selected method (empty when it asks none).
-#[component]
-pub fn ShopperInputs() -> impl IntoView {
-    let ctx = checkout::current();
-    let machine = ctx.machine;
-    // runs once the picker is in the DOM, then on each selection
-    Effect::new(move |prev: Option<Option<MethodId>>| {
-        let selected = machine.with(|m| m.selected);
-        if prev != Some(selected) {
-            if let Some(el) = find(&ctx.target, ".kasir-details") {
-                build(&ctx, &el, selected);
-            }
-        }
-        if prev.is_none() {
-            // first run, the picker is in the DOM: let `--kasir-icon-<id>` replace our marks
-            allow_overrides(&ctx.target);
-        }
-        selected
-    });
-    view! { <div class="kasir-details"></div> }
+/// Draw the inputs of the selected method (none when it asks none) under the picker's
+/// `.kasir-details`; the picker's effect calls it when the selection changes.
+pub fn show(ctx: &Rc<Ctx>, selected: Option<MethodId>) {
+    if let Some(el) = find(&ctx.target, ".kasir-details") {
+        build(ctx, &el, selected);
+    }
 }
 
 fn build(ctx: &Rc<Ctx>, box_: &Element, selected: Option<MethodId>) {

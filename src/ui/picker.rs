@@ -3,13 +3,16 @@
 //! reason*, and the Pay button.
 
 use crate::checkout;
+use crate::checkout::Ctx;
 use crate::controller::{pay, select};
 use crate::flow::Phase;
+use crate::form::element;
 use crate::page::by_id;
-use crate::ui::icons::icon;
-use crate::ui::inputs::ShopperInputs;
+use crate::ui::icons::{allow_overrides, icon};
+use crate::ui::inputs;
 use kasir_core::catalogue::{availability, Availability, MethodId, Unavailable};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 struct Item {
     method: MethodId,
@@ -79,8 +82,25 @@ fn Methods() -> impl IntoView {
         let ctx = ctx.clone();
         move |m: MethodId| select(&ctx, m)
     };
-    let on_keydown = {
+    // one pair of handlers for the whole group: the radio an event concerns is the nearest
+    // `[data-method]` of its target, and only an enabled one is selected
+    let target_method = |ev: &web_sys::Event| {
+        ev.target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-method]").ok().flatten())
+            .and_then(|el| el.get_attribute("data-method"))
+            .and_then(|m| m.parse::<MethodId>().ok())
+    };
+    let on_click = {
         let select = select.clone();
+        let enabled = enabled.clone();
+        move |ev: web_sys::MouseEvent| {
+            if let Some(m) = target_method(&ev).filter(|m| enabled.contains(m)) {
+                select(m);
+            }
+        }
+    };
+    let on_keydown = {
         let enabled = enabled.clone();
         let item_id = item_id.clone();
         let scope = ctx.target.clone();
@@ -88,11 +108,19 @@ fn Methods() -> impl IntoView {
             if enabled.is_empty() {
                 return;
             }
+            let key = ev.key();
+            if key == " " || key == "Enter" {
+                if let Some(m) = target_method(&ev).filter(|m| enabled.contains(m)) {
+                    ev.prevent_default();
+                    select(m);
+                }
+                return;
+            }
             let current = machine
                 .with_untracked(|m| m.selected)
                 .and_then(|m| enabled.iter().position(|x| *x == m));
             let len = enabled.len();
-            let next = match ev.key().as_str() {
+            let next = match key.as_str() {
                 "ArrowDown" | "ArrowRight" => current.map_or(0, |i| (i + 1) % len),
                 "ArrowUp" | "ArrowLeft" => current.map_or(len - 1, |i| (i + len - 1) % len),
                 "Home" => 0,
@@ -104,64 +132,38 @@ fn Methods() -> impl IntoView {
             focus_id(&scope, &item_id(enabled[next]));
         }
     };
-    let radios = items
-        .into_iter()
-        .map(|item| {
-            let m = item.method;
-            let id = item_id(m);
-            let reason_id = [&id, "-reason"].concat();
-            let disabled = item.reason.is_some();
-            let icon = icon(&ctx, m);
-            let described = item.reason.as_ref().map(|_| reason_id.clone());
-            let checked = move || machine.with(|mm| mm.selected == Some(m));
-            let tabindex = move || {
-                let sel = machine.with(|mm| mm.selected);
-                if disabled {
-                    "-1"
-                } else if sel == Some(m) || (sel.is_none() && first_enabled == Some(m)) {
-                    "0"
-                } else {
-                    "-1"
-                }
-            };
-            let click = {
-                let select = select.clone();
-                move |_| {
-                    if !disabled {
-                        select(m)
-                    }
-                }
-            };
-            let key = {
-                let select = select.clone();
-                move |ev: web_sys::KeyboardEvent| {
-                    if !disabled && (ev.key() == " " || ev.key() == "Enter") {
-                        ev.prevent_default();
-                        select(m);
-                    }
-                }
-            };
-            view! {
-                <div
-                    id=id.clone()
-                    class="kasir-method"
-                    role="radio"
-                    aria-checked=move || if checked() { "true" } else { "false" }
-                    aria-disabled=if disabled { Some("true") } else { None }
-                    aria-describedby=described
-                    tabindex=tabindex
-                    data-method=m.as_str()
-                    on:click=click
-                    on:keydown=key
-                >
-                    <span class="kasir-radio" aria-hidden="true"></span>
-                    <span class="kasir-icon" aria-hidden="true" data-mark=icon.mark inner_html=icon.markup></span>
-                    <span class="kasir-method-name">{m.display_name()}</span>
-                    {item.reason.map(|r| view! { <span class="kasir-method-reason" id=reason_id>{r}</span> })}
-                </div>
+    // the rows are built with plain DOM calls when the group is created (a directive runs then,
+    // in the same render), and one effect keeps their `aria-checked` and roving `tabindex` in
+    // step with the selection and draws the selected method's inputs: a typed view per row, with
+    // two reactive attributes and two handlers each, cost the bundle ~3 KB more (bench/SIZE.md)
+    let group_id = [&ctx.id_prefix, "-methods"].concat();
+    let draw = {
+        let ctx = ctx.clone();
+        move |group: web_sys::Element| {
+            draw_rows(&ctx, &group, &items, &item_id);
+            mark_selected(
+                &group,
+                machine.with_untracked(|m| m.selected),
+                first_enabled,
+            );
+        }
+    };
+    let effect_ctx = ctx.clone();
+    let effect_group = group_id.clone();
+    Effect::new(move |prev: Option<Option<MethodId>>| {
+        let selected = machine.with(|m| m.selected);
+        if prev.is_none() {
+            // the marks are in the DOM: let `--kasir-icon-<id>` replace them
+            allow_overrides(&effect_ctx.target);
+        }
+        if prev != Some(selected) {
+            if let Some(group) = by_id(&effect_ctx.target, &effect_group) {
+                mark_selected(&group, selected, first_enabled);
             }
-        })
-        .collect_view();
+            inputs::show(&effect_ctx, selected);
+        }
+        selected
+    });
     let label_id = [&ctx.id_prefix, "-label"].concat();
     let amount = s.money.format(locale);
     let busy = move || machine.with(|m| m.phase == Phase::Creating);
@@ -171,11 +173,17 @@ fn Methods() -> impl IntoView {
     view! {
         <div class="kasir-picker">
             <p class="kasir-label" id=label_id.clone()>{tx.t("picker.label")}</p>
-            <div class="kasir-methods" role="radiogroup" aria-labelledby=label_id on:keydown=on_keydown>
-                {radios}
-            </div>
+            <div
+                class="kasir-methods"
+                id=group_id
+                role="radiogroup"
+                aria-labelledby=label_id
+                on:click=on_click
+                on:keydown=on_keydown
+                use:draw
+            ></div>
             {none.then(|| view! { <p class="kasir-note">{tx.t("error.none_available")}</p> })}
-            <ShopperInputs/>
+            <div class="kasir-details"></div>
             <button
                 type="button"
                 class="kasir-button kasir-primary kasir-pay"
@@ -186,5 +194,91 @@ fn Methods() -> impl IntoView {
                 {move || if busy() { tx.t("pay.working") } else { tx.tf("pay.button", &[("amount", &amount)]) }}
             </button>
         </div>
+    }
+}
+
+/// The rows of the radio group: each an element with the method's mark, name and, when it
+/// cannot be chosen here, the reason (its `aria-describedby`).
+fn draw_rows(
+    ctx: &Ctx,
+    group: &web_sys::Element,
+    items: &[Item],
+    item_id: &dyn Fn(MethodId) -> String,
+) {
+    let Some(doc) = group.owner_document() else {
+        return;
+    };
+    for item in items {
+        let m = item.method;
+        let id = item_id(m);
+        let row = element(
+            &doc,
+            "div",
+            &[
+                ("id", &id),
+                ("class", "kasir-method"),
+                ("role", "radio"),
+                ("data-method", m.as_str()),
+            ],
+            None,
+        );
+        let radio = element(&doc, "span", &[("class", "kasir-radio")], None);
+        let icon = icon(ctx, m);
+        let mark = element(&doc, "span", &[("class", "kasir-icon")], None);
+        if let Some(id) = icon.mark {
+            let _ = mark.set_attribute("data-mark", id);
+        }
+        mark.set_inner_html(&icon.markup);
+        for el in [&radio, &mark] {
+            let _ = el.set_attribute("aria-hidden", "true");
+            let _ = row.append_child(el);
+        }
+        let name = element(
+            &doc,
+            "span",
+            &[("class", "kasir-method-name")],
+            Some(m.display_name()),
+        );
+        let _ = row.append_child(&name);
+        if let Some(reason) = &item.reason {
+            let reason_id = [&id, "-reason"].concat();
+            let _ = row.set_attribute("aria-disabled", "true");
+            let _ = row.set_attribute("aria-describedby", &reason_id);
+            let _ = row.append_child(&element(
+                &doc,
+                "span",
+                &[("class", "kasir-method-reason"), ("id", &reason_id)],
+                Some(reason),
+            ));
+        }
+        let _ = group.append_child(&row);
+    }
+}
+
+/// Each row's `aria-checked`, and the roving `tabindex`: on the selected method, else on the
+/// first enabled one; never on a disabled one.
+fn mark_selected(
+    group: &web_sys::Element,
+    selected: Option<MethodId>,
+    first_enabled: Option<MethodId>,
+) {
+    let Ok(rows) = group.query_selector_all("[data-method]") else {
+        return;
+    };
+    let focusable = selected.or(first_enabled);
+    for i in 0..rows.length() {
+        let Some(row) = rows
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let m = row
+            .get_attribute("data-method")
+            .and_then(|m| m.parse::<MethodId>().ok());
+        let checked = m.is_some() && m == selected;
+        let tab = m.is_some() && m == focusable && !row.has_attribute("aria-disabled");
+        let _ = row.set_attribute("aria-checked", if checked { "true" } else { "false" });
+        let _ = row.set_attribute("tabindex", if tab { "0" } else { "-1" });
     }
 }
