@@ -1,5 +1,5 @@
-//! One mounted checkout's state ([`Ctx`]) and the handle the screens take from the Leptos
-//! context ([`provide`] / [`current`]). A leaf of the widget: the controller, the PSP adapters,
+//! One mounted checkout's state ([`Ctx`]) and the handle the screens take as a prop
+//! ([`Checkout`]). A leaf of the widget: the controller, the PSP adapters,
 //! the events and the screens all read it; it reads none of them.
 
 use crate::config::Settings;
@@ -110,22 +110,20 @@ impl Ctx {
     }
 }
 
-/// A `Copy` handle on the mounted checkout, kept in the reactive arena so it can be put in
-/// the Leptos context (which wants `Send + Sync`).
+/// A `Copy` handle on the mounted checkout, kept in the reactive arena (owned by the mount's
+/// root, so it goes with it). The screens take it as a prop, and their reactive closures, which
+/// must be `Send`, capture it rather than the `Rc`. Not the Leptos context: its map of types
+/// (hashing, growing, the lookup up the owners) costs the bundle more than a prop (bench/SIZE.md).
 #[derive(Clone, Copy)]
 pub struct Checkout(StoredValue<Rc<Ctx>, LocalStorage>);
 
-/// Make `ctx` the checkout of the screens rendered under the current owner.
-pub fn provide(ctx: Rc<Ctx>) {
-    provide_context(Checkout(StoredValue::new_local(ctx)));
-}
-
-/// The checkout of the screen being rendered (every screen renders under `ui::Root`, which
-/// has it). `use_context` rather than `expect_context`, whose panic message would pull
-/// `Debug` formatting into the bundle.
-pub fn current() -> Rc<Ctx> {
-    use_context::<Checkout>()
-        .expect("screens render under ui::Root")
-        .0
-        .get_value()
+impl Checkout {
+    /// Keep `ctx` under the current owner.
+    pub fn new(ctx: Rc<Ctx>) -> Checkout {
+        Checkout(StoredValue::new_local(ctx))
+    }
+    /// The checkout (its screens are only drawn while it is mounted).
+    pub fn get(self) -> Rc<Ctx> {
+        self.0.get_value()
+    }
 }

@@ -3,7 +3,7 @@
 //! of a `<kasir-checkout>` element's attributes (the element itself is defined by the loader).
 
 use crate::build::{given_account, ASKS_INPUTS};
-use crate::checkout::{self, Ctx};
+use crate::checkout::{Checkout, Ctx};
 use crate::config::validate;
 use crate::controller;
 use crate::details::Details;
@@ -122,8 +122,8 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     }
     let ui_ctx = ctx.clone();
     let handle = leptos::mount::mount_to(el.clone(), move || {
-        checkout::provide(ui_ctx);
-        view! { <Root/> }
+        let ck = Checkout::new(ui_ctx);
+        view! { <Root ck/> }
     });
     MOUNTS.with(|m| {
         m.borrow_mut().push(Mounted {

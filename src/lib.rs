@@ -27,7 +27,7 @@
 //! - [`psp`]: one adapter per PSP behind [`psp::Adapter`] (`omise`, `wooshpay`, `ecommpay`), and
 //!   the merchant hooks (`merchant`). The only place that knows which PSP is which.
 //! - [`actions`]: mechanics only: polling with backoff (`poll`), GET/POST redirects (`redirect`).
-//! - [`ui`]: the screens as `#[component]`s taking the checkout from context: `picker`, `qr`,
+//! - [`ui`]: the screens as `#[component]`s taking the checkout as a prop: `picker`, `qr`,
 //!   `handoff`, `result`, `status` (redirecting, confirming), `inputs` (the shopper's details),
 //!   with `focus` and `icons` helpers.
 //! - `qr_encoder`: the QR module (`crates/kasir-qr`), loaded on demand through the loader

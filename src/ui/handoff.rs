@@ -1,7 +1,7 @@
 //! Desktop handoff for an app redirect: continue in this browser, or scan the provider's URL
 //! with a phone (the widget keeps polling either way).
 
-use crate::checkout;
+use crate::checkout::Checkout;
 use crate::controller::{cancel, continue_to};
 use crate::ui::qr::encoded_qr;
 use leptos::prelude::*;
@@ -9,10 +9,12 @@ use leptos::prelude::*;
 /// The handoff screen for the provider's page at `url`.
 #[component]
 pub fn Handoff(
+    /// The mounted checkout.
+    ck: Checkout,
     /// The provider's page.
     url: String,
 ) -> impl IntoView {
-    let ctx = checkout::current();
+    let ctx = ck.get();
     let tx = ctx.texts.clone();
     let method = ctx.method_name();
     let code = encoded_qr(url.clone(), tx.t("handoff.phone_hint"));

@@ -1,6 +1,6 @@
 //! The widget's screens (picker, qr, handoff, status, stalled, result), one `#[component]` per
-//! file; each takes the checkout from the Leptos
-//! context (`checkout::current`). [`Root`] follows the state machine's phase. Styles come from
+//! file; each takes the checkout as a prop
+//! (`checkout::Checkout`). [`Root`] follows the state machine's phase. Styles come from
 //! one stylesheet (`www/kasir.css`, `--kasir-*` custom properties), never inline `style`, so a
 //! strict CSP without `'unsafe-inline'` works.
 
@@ -14,7 +14,7 @@ pub mod result;
 pub mod stalled;
 pub mod status;
 
-use crate::checkout;
+use crate::checkout::Checkout;
 use crate::flow::{Outcome, Phase, QrState};
 use crate::page::find;
 #[cfg(feature = "qr-encoder")]
@@ -41,8 +41,11 @@ enum Screen {
 
 /// The whole checkout.
 #[component]
-pub fn Root() -> impl IntoView {
-    let ctx = checkout::current();
+pub fn Root(
+    /// The mounted checkout.
+    ck: Checkout,
+) -> impl IntoView {
+    let ctx = ck.get();
     let machine = ctx.machine;
     let of = |phase: &Phase| match phase {
         Phase::Picking | Phase::Creating => Screen::Picker,
@@ -73,18 +76,18 @@ pub fn Root() -> impl IntoView {
     // allocations), and its erased functions are one more copy per screen (bench/SIZE.md)
     let body = move || match screen() {
         // nothing until the locale's texts are in (English at once)
-        _ if !checkout::current().texts_shown() => EitherOf8::A(()),
-        Screen::Picker => EitherOf8::B(view! { <Picker/> }),
-        Screen::Qr(qr) => EitherOf8::C(view! { <QrScreen qr/> }),
-        Screen::Redirecting => EitherOf8::D(view! { <Redirecting/> }),
+        _ if !ck.get().texts_shown() => EitherOf8::A(()),
+        Screen::Picker => EitherOf8::B(view! { <Picker ck/> }),
+        Screen::Qr(qr) => EitherOf8::C(view! { <QrScreen ck qr/> }),
+        Screen::Redirecting => EitherOf8::D(view! { <Redirecting ck/> }),
         #[cfg(feature = "qr-encoder")]
-        Screen::Handoff(url) => EitherOf8::E(view! { <Handoff url/> }),
+        Screen::Handoff(url) => EitherOf8::E(view! { <Handoff url ck/> }),
         // only an adapter of a build with the encoder offers the handoff
         #[cfg(not(feature = "qr-encoder"))]
         Screen::Handoff(_) => EitherOf8::E(()),
-        Screen::Confirming => EitherOf8::F(view! { <Confirming/> }),
-        Screen::Stalled => EitherOf8::G(view! { <Stalled/> }),
-        Screen::Done(outcome) => EitherOf8::H(view! { <ResultScreen outcome/> }),
+        Screen::Confirming => EitherOf8::F(view! { <Confirming ck/> }),
+        Screen::Stalled => EitherOf8::G(view! { <Stalled ck/> }),
+        Screen::Done(outcome) => EitherOf8::H(view! { <ResultScreen ck outcome/> }),
     };
     // an effect runs once the view is in the DOM: it finds its elements under the mount target
     // (no node references: each element type would be more generic code in the bundle), and
@@ -112,7 +115,7 @@ pub fn Root() -> impl IntoView {
     view! {
         <div class="kasir" lang=ctx.settings.locale.tag() data-theme=ctx.settings.theme>
             {body}
-            <p class="kasir-error" role="alert">{move || checkout::current().error_text()}</p>
+            <p class="kasir-error" role="alert">{move || ck.get().error_text()}</p>
         </div>
     }
 }

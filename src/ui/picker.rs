@@ -2,8 +2,7 @@
 //! Space/Enter select) where a method outside its amount limits is shown disabled *with the
 //! reason*, and the Pay button.
 
-use crate::checkout;
-use crate::checkout::Ctx;
+use crate::checkout::{Checkout, Ctx};
 use crate::controller::{pay, select};
 use crate::flow::Phase;
 use crate::form::element;
@@ -28,20 +27,22 @@ fn focus_id(scope: &web_sys::HtmlElement, id: &str) {
 
 /// The picker screen, once the account's methods are known.
 #[component]
-pub fn Picker() -> impl IntoView {
+pub fn Picker(
+    /// The mounted checkout.
+    ck: Checkout,
+) -> impl IntoView {
     // read inside: a reactive closure must be `Send`, the checkout is not
-    move || {
-        checkout::current()
-            .account_known()
-            .then(|| view! { <Methods/> })
-    }
+    move || ck.get().account_known().then(|| view! { <Methods ck/> })
 }
 
 /// The methods of the account (those it has not enabled are left out), each disabled with the
 /// reason where it cannot be used here.
 #[component]
-fn Methods() -> impl IntoView {
-    let ctx = checkout::current();
+fn Methods(
+    /// The mounted checkout.
+    ck: Checkout,
+) -> impl IntoView {
+    let ctx = ck.get();
     let machine = ctx.machine;
     let s = &ctx.settings;
     let locale = s.locale;

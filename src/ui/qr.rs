@@ -3,7 +3,7 @@
 //! a text alternative with the amount, a countdown to the PSP's own `expires_at` (announced
 //! politely and sparingly to screen readers), a save button for phones, and a way back.
 
-use crate::checkout;
+use crate::checkout::Checkout;
 use crate::controller::cancel;
 use crate::flow::QrState;
 use crate::page::mono_now;
@@ -48,10 +48,12 @@ pub fn encoded_qr(payload: String, label: String) -> impl IntoView {
 /// The QR screen.
 #[component]
 pub fn QrScreen(
+    /// The mounted checkout.
+    ck: Checkout,
     /// The code and its expiry.
     qr: QrState,
 ) -> impl IntoView {
-    let ctx = checkout::current();
+    let ctx = ck.get();
     let locale = ctx.settings.locale;
     let tx = ctx.texts.clone();
     let method = match ctx.method_name() {

@@ -2,7 +2,7 @@
 //! PSP's payment reference (selectable, to quote to support); failure with the PSP's reason in
 //! the shopper's language and another method to try; expiry with a new QR.
 
-use crate::checkout;
+use crate::checkout::Checkout;
 use crate::controller::{cancel, interpret_js, pay};
 use crate::flow::Outcome;
 use leptos::prelude::*;
@@ -20,10 +20,12 @@ fn reason_key(code: &str) -> &'static str {
 /// The result of a payment.
 #[component]
 pub fn ResultScreen(
+    /// The mounted checkout.
+    ck: Checkout,
     /// How the payment ended.
     outcome: Outcome,
 ) -> impl IntoView {
-    let ctx = checkout::current();
+    let ctx = ck.get();
     let tx = ctx.texts.clone();
     let method = ctx.method_name();
     let (class, title, detail) = match &outcome {

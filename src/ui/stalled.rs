@@ -1,14 +1,17 @@
 //! "Still confirming": polling reached its bound without the PSP's final answer. Nothing is
 //! decided: the shopper can check again (another round of polling) or choose another method.
 
-use crate::checkout;
+use crate::checkout::Checkout;
 use crate::controller::{cancel, check_again};
 use leptos::prelude::*;
 
 /// The stalled screen.
 #[component]
-pub fn Stalled() -> impl IntoView {
-    let ctx = checkout::current();
+pub fn Stalled(
+    /// The mounted checkout.
+    ck: Checkout,
+) -> impl IntoView {
+    let ctx = ck.get();
     let tx = ctx.texts.clone();
     let note = tx.tf("stalled.note", &[("method", ctx.method_name())]);
     let again = ctx.clone();

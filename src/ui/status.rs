@@ -1,13 +1,16 @@
 //! The in-between screens: leaving for the provider's page, and waiting for its answer.
 
-use crate::checkout;
+use crate::checkout::Checkout;
 use crate::controller::cancel;
 use leptos::prelude::*;
 
 /// "Taking you to {method}…" while the browser leaves.
 #[component]
-pub fn Redirecting() -> impl IntoView {
-    let ctx = checkout::current();
+pub fn Redirecting(
+    /// The mounted checkout.
+    ck: Checkout,
+) -> impl IntoView {
+    let ctx = ck.get();
     let text = ctx
         .texts
         .tf("redirect.notice", &[("method", ctx.method_name())]);
@@ -16,8 +19,11 @@ pub fn Redirecting() -> impl IntoView {
 
 /// "Confirming your payment…" (back from the provider, polling), with a way back.
 #[component]
-pub fn Confirming() -> impl IntoView {
-    let ctx = checkout::current();
+pub fn Confirming(
+    /// The mounted checkout.
+    ck: Checkout,
+) -> impl IntoView {
+    let ctx = ck.get();
     let tx = &ctx.texts;
     let (text, back) = (tx.t("confirming"), tx.t("action.cancel"));
     view! {
