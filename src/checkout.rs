@@ -6,7 +6,7 @@ use crate::config::Settings;
 use crate::details::Details;
 use crate::flow::Machine;
 use crate::i18n::Texts;
-use crate::page::Device;
+use crate::page::{find, Device};
 use js_sys::Function;
 use kasir_core::catalogue::{offer, Account, BankChoice, MethodId, Offer};
 use leptos::prelude::*;
@@ -33,12 +33,6 @@ pub struct Ctx {
     pub id_prefix: String,
     /// The shopper's device.
     pub device: Device,
-    /// Message shown in the widget's alert region (read and set through [`Ctx::error_text`]
-    /// and [`Ctx::set_error`]: a cell and a trigger, as `account`, rather than one more signal
-    /// type in the bundle).
-    pub error: RefCell<Option<String>>,
-    /// Notified when `error` changes.
-    pub error_changed: Trigger,
     /// The checkout state machine (phase, selected method, attempt).
     pub machine: RwSignal<Machine>,
     /// UI strings (locale + the merchant's overrides).
@@ -89,15 +83,13 @@ impl Ctx {
         *self.account.borrow_mut() = Some(account);
         self.account_read.notify();
     }
-    /// The alert's message ("" when none; tracked).
-    pub fn error_text(&self) -> String {
-        self.error_changed.track();
-        self.error.borrow().clone().unwrap_or_default()
-    }
-    /// Show `message` in the alert region (`None` clears it).
+    /// Show `message` in the widget's alert region (`None` clears it). Set in the DOM, not
+    /// through a signal: the region is always drawn while the checkout is mounted, and a
+    /// reactive text would be one more effect's code in the bundle.
     pub fn set_error(&self, message: Option<String>) {
-        *self.error.borrow_mut() = message;
-        self.error_changed.notify();
+        if let Some(alert) = find(&self.target, ".kasir-error") {
+            alert.set_text_content(message.as_deref());
+        }
     }
     /// Whether the screens can be drawn: the locale's texts are in (tracked).
     pub fn texts_shown(&self) -> bool {

@@ -77,8 +77,6 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
         last_payment: RefCell::new(JsValue::NULL),
         id_prefix: ["kasir-", &text::decimal(n.into())].concat(),
         device: device(),
-        error: RefCell::new(None),
-        error_changed: Trigger::new(),
         machine: RwSignal::new(Machine::new()),
         texts,
         texts_ready: Cell::new(table.is_none()),

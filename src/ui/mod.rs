@@ -115,7 +115,7 @@ pub fn Root(
     view! {
         <div class="kasir" lang=ctx.settings.locale.tag() data-theme=ctx.settings.theme>
             {body}
-            <p class="kasir-error" role="alert">{move || ck.get().error_text()}</p>
+            <p class="kasir-error" role="alert"></p>
         </div>
     }
 }

@@ -4,9 +4,9 @@
 
 use crate::checkout::{Checkout, Ctx};
 use crate::controller::{pay, select};
-use crate::flow::Phase;
+use crate::flow::{Machine, Phase};
 use crate::form::element;
-use crate::page::by_id;
+use crate::page::{by_id, find};
 use crate::ui::icons::{allow_overrides, icon};
 use crate::ui::inputs;
 use kasir_core::catalogue::{availability, Availability, MethodId, Unavailable};
@@ -149,26 +149,50 @@ fn Methods(
             );
         }
     };
+    let amount = s.money.format(locale);
+    // the Pay button: (disabled, aria-busy, text) in a state of the machine
+    let pay_state = {
+        let tx = tx.clone();
+        move |m: &Machine| {
+            let busy = m.phase == Phase::Creating;
+            let text = if busy {
+                tx.t("pay.working")
+            } else {
+                tx.tf("pay.button", &[("amount", &amount)])
+            };
+            let can_pay = m.selected.is_some() && m.phase == Phase::Picking;
+            (!can_pay, if busy { "true" } else { "false" }, text)
+        }
+    };
+    let (pay_disabled, pay_busy, pay_text) = machine.with_untracked(&pay_state);
+    // one effect (not a reactive attribute each: every one is more generic code in the bundle)
+    // moves the selection's marks, draws its inputs and sets the Pay button
     let effect_ctx = ctx.clone();
     let effect_group = group_id.clone();
     Effect::new(move |prev: Option<Option<MethodId>>| {
-        let selected = machine.with(|m| m.selected);
+        let (selected, pay) = machine.with(|m| (m.selected, pay_state(m)));
+        let scope = &effect_ctx.target;
         if prev.is_none() {
             // the marks are in the DOM: let `--kasir-icon-<id>` replace them
-            allow_overrides(&effect_ctx.target);
+            allow_overrides(scope);
         }
         if prev != Some(selected) {
-            if let Some(group) = by_id(&effect_ctx.target, &effect_group) {
+            if let Some(group) = by_id(scope, &effect_group) {
                 mark_selected(&group, selected, first_enabled);
             }
             inputs::show(&effect_ctx, selected);
         }
+        if let Some(button) = find(scope, ".kasir-pay") {
+            let _ = match pay.0 {
+                true => button.set_attribute("disabled", ""),
+                false => button.remove_attribute("disabled"),
+            };
+            let _ = button.set_attribute("aria-busy", pay.1);
+            button.set_text_content(Some(&pay.2));
+        }
         selected
     });
     let label_id = [&ctx.id_prefix, "-label"].concat();
-    let amount = s.money.format(locale);
-    let busy = move || machine.with(|m| m.phase == Phase::Creating);
-    let can_pay = move || machine.with(|m| m.selected.is_some() && m.phase == Phase::Picking);
     let pay_ctx = ctx.clone();
     let none = enabled.is_empty();
     view! {
@@ -188,11 +212,11 @@ fn Methods(
             <button
                 type="button"
                 class="kasir-button kasir-primary kasir-pay"
-                disabled=move || !can_pay()
-                aria-busy=move || if busy() { "true" } else { "false" }
+                disabled=pay_disabled
+                aria-busy=pay_busy
                 on:click=move |_| pay(&pay_ctx)
             >
-                {move || if busy() { tx.t("pay.working") } else { tx.tf("pay.button", &[("amount", &amount)]) }}
+                {pay_text}
             </button>
         </div>
     }
