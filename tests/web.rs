@@ -497,6 +497,23 @@ async fn opn_qr_flow_shows_qr_countdown_and_reports_once() {
         .text_content()
         .unwrap();
     assert!(countdown.starts_with("Expires in 2:0"), "{countdown}");
+    let text_of = |selector: &str| {
+        el.query_selector(selector)
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    // the live region speaks in whole minutes: 2:05 left is announced as 3:00
+    assert_eq!(text_of(".kasir-qr .kasir-sr-only"), "3:00 left to pay");
+    // the screen's one-second interval rewrites the countdown (no reactive text behind it)
+    sleep(1100).await;
+    assert_ne!(
+        text_of(".kasir-countdown"),
+        countdown,
+        "the countdown moves"
+    );
+    assert_eq!(text_of(".kasir-qr .kasir-sr-only"), "3:00 left to pay");
     assert_eq!(
         el.query_selector(".kasir-heading")
             .unwrap()

@@ -6,7 +6,7 @@
 use crate::checkout::Checkout;
 use crate::controller::cancel;
 use crate::flow::QrState;
-use crate::page::mono_now;
+use crate::page::{find, mono_now};
 #[cfg(feature = "qr-encoder")]
 use crate::qr_encoder::qr_svg;
 use crate::schedule::format_remaining;
@@ -62,23 +62,6 @@ pub fn QrScreen(
     };
     let amount = ctx.settings.money.format(locale);
     let alt = tx.tf("qr.alt", &[("amount", &amount), ("method", method)]);
-    // the PSP's time left, on the page's monotonic clock (the device's wall clock may be off)
-    // a tick each second re-reads the clock (a trigger, not a signal holding the time: one
-    // reactive type less in the bundle)
-    let tick = Trigger::new();
-    if let Ok(handle) = set_interval_with_handle(move || tick.notify(), Duration::from_millis(1000))
-    {
-        on_cleanup(move || handle.clear());
-    }
-    let deadline = qr.deadline_ms;
-    let remaining = move || {
-        tick.track();
-        deadline.map(|d| d - mono_now())
-    };
-    // recomputed every second, but the text (and so the live region) changes only with the
-    // bucket: tachys writes a text node only when its string differs
-    let bucket = move || remaining().map(announcement_bucket);
-
     // the PSP's own image when it sent one (nothing to encode, nothing more to download)
     let image = match (&qr.image_url, &qr.payload) {
         (Some(url), _) => EitherOf3::A(
@@ -95,19 +78,48 @@ pub fn QrScreen(
     let download = qr.image_url.clone().filter(|u| is_allowed_redirect(u)).map(|url| {
         view! { <a class="kasir-button" href=url download="qr-code" target="_blank" rel="noopener">{tx.t("qr.download")}</a> }
     });
-    let tx_c = tx.clone();
-    let countdown = move || match remaining() {
-        Some(ms) if ms > 0 => tx_c.tf("qr.expires_in", &[("time", &format_remaining(ms))]),
-        // the PSP decides whether it expired: until it says so, it is being checked
-        Some(_) => tx_c.t("qr.time_up"),
-        None => String::new(),
+    // the PSP's time left, on the page's monotonic clock (the device's wall clock may be off):
+    // the countdown's text, and what the screen reader hears (only when its bucket changes)
+    let deadline = qr.deadline_ms;
+    let texts = {
+        let tx = tx.clone();
+        move || {
+            let Some(ms) = deadline.map(|d| d - mono_now()) else {
+                return (String::new(), String::new());
+            };
+            // the PSP decides whether it expired: until it says so, it is being checked
+            let countdown = match ms {
+                1.. => tx.tf("qr.expires_in", &[("time", &format_remaining(ms))]),
+                _ => tx.t("qr.time_up"),
+            };
+            let announce = match announcement_bucket(ms) {
+                0 => tx.t("qr.time_up"),
+                b => tx.tf("qr.time_left", &[("time", &format_remaining(b * 1000))]),
+            };
+            (countdown, announce)
+        }
     };
-    let tx_a = tx.clone();
-    let announce = move || match bucket() {
-        Some(0) => tx_a.t("qr.time_up"),
-        Some(b) => tx_a.tf("qr.time_left", &[("time", &format_remaining(b * 1000))]),
-        None => String::new(),
+    let (countdown, announce) = texts();
+    // each second the interval writes them into the DOM, and a text only when it differs (so
+    // the live region speaks only on a change): no reactive text, no trigger (each is more
+    // generic code in the bundle)
+    let scope = ctx.target.clone();
+    let every_second = move || {
+        let (countdown, announce) = texts();
+        for (selector, text) in [
+            (".kasir-countdown", countdown),
+            (".kasir-qr .kasir-sr-only", announce),
+        ] {
+            if let Some(el) =
+                find(&scope, selector).filter(|el| el.text_content().as_deref() != Some(&text))
+            {
+                el.set_text_content(Some(&text));
+            }
+        }
     };
+    if let Ok(handle) = set_interval_with_handle(every_second, Duration::from_millis(1000)) {
+        on_cleanup(move || handle.clear());
+    }
     let back = ctx.clone();
     view! {
         <section class="kasir-qr">
