@@ -77,6 +77,8 @@ pub fn Root(
     let body = move || match screen() {
         // nothing until the locale's texts are in (English at once)
         _ if !ck.get().texts_shown() => EitherOf8::A(()),
+        // the picker once the account's methods are known (tracked only on this screen)
+        Screen::Picker if !ck.get().account_known() => EitherOf8::A(()),
         Screen::Picker => EitherOf8::B(view! { <Picker ck/> }),
         Screen::Qr(qr) => EitherOf8::C(view! { <QrScreen ck qr/> }),
         Screen::Redirecting => EitherOf8::D(view! { <Redirecting ck/> }),

@@ -25,20 +25,11 @@ fn focus_id(scope: &web_sys::HtmlElement, id: &str) {
     }
 }
 
-/// The picker screen, once the account's methods are known.
+/// The picker screen (drawn once the account's methods are known): the methods of the account
+/// (those it has not enabled are left out), each disabled with the reason where it cannot be
+/// used here.
 #[component]
 pub fn Picker(
-    /// The mounted checkout.
-    ck: Checkout,
-) -> impl IntoView {
-    // read inside: a reactive closure must be `Send`, the checkout is not
-    move || ck.get().account_known().then(|| view! { <Methods ck/> })
-}
-
-/// The methods of the account (those it has not enabled are left out), each disabled with the
-/// reason where it cannot be used here.
-#[component]
-fn Methods(
     /// The mounted checkout.
     ck: Checkout,
 ) -> impl IntoView {
