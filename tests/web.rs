@@ -407,6 +407,49 @@ async fn mounting_twice_is_an_error_until_destroyed() {
     destroy(&c2);
 }
 
+/// Regression: the QR heading did not take the focus once the picker had waited for Opn's
+/// capability call. The root's body subscribes again each time it redraws (here when the
+/// account arrives), so the focusing effect ran before the QR screen was drawn and found no
+/// heading. It focuses after that round of effects now.
+#[wasm_bindgen_test]
+async fn qr_heading_takes_the_focus_after_the_account_arrived_late() {
+    forget_pending();
+    js("(window.fetch = function(input, init) {
+        return Promise.resolve(new Response(JSON.stringify({object:'source', id:'src_test_f', type:'truemoney_qr', flow:'offline', amount:400000, currency:'THB', charge_status:'unknown'}), {status: 200, headers: {'Content-Type':'application/json'}}));
+    })");
+    run("window.__capability = null;");
+    let el = host();
+    let opts = options(
+        "{ createPayment: function(req) { return Promise.resolve({object:'charge', id:'chrg_test_f', status:'pending', amount:400000, currency:'THB',
+              expires_at: new Date(Date.now() + 125000).toISOString(),
+              source: {object:'source', id:'src_test_f', type:'truemoney_qr', scannable_code: {object:'barcode', type:'qr', image: {object:'document', id:'docu_f', download_uri: 'data:image/gif;base64,R0lGODlhAQABAAAAACw='}}}}); },
+           retrievePayment: function(ch) { return new Promise(function() {}); } }",
+    );
+    let c = mount(&el, opts).await.unwrap();
+    wait_for("the picker, after the capability call", || {
+        !radios(&el).is_empty()
+    })
+    .await;
+    radios(&el)[0].unchecked_ref::<HtmlElement>().click();
+    leptos::task::tick().await;
+    el.query_selector("button.kasir-pay")
+        .unwrap()
+        .unwrap()
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    wait_for("QR image", || {
+        el.query_selector("img.kasir-qr-image").unwrap().is_some()
+    })
+    .await;
+    sleep(20).await;
+    let focused = doc().active_element();
+    assert!(
+        focused.is_some_and(|f| f.matches("h2.kasir-heading").unwrap()),
+        "the QR heading has the focus"
+    );
+    destroy(&c);
+}
+
 /// The Opn QR flow with a scripted PSP: source → createPayment → QR with countdown → the
 /// charge turns successful on the next poll → exactly one kasir:success and `result` resolves.
 #[wasm_bindgen_test]

@@ -107,12 +107,17 @@ pub fn Root(
             }
         }
         // a screen with a heading (QR, handoff, stalled, result) takes the focus once it is
-        // drawn, so keyboard and screen-reader users land on it
+        // drawn, so keyboard and screen-reader users land on it: after this round of effects,
+        // since the body may redraw after this effect (their order follows their subscriptions,
+        // and the body subscribes again each time it runs)
         changed.track();
         ctx_f.texts_arrived.track();
-        if let Some(h) = find(&ctx_f.target, "h2.kasir-heading") {
-            let _ = h.focus();
-        }
+        let target = ctx_f.target.clone();
+        queue_microtask(move || {
+            if let Some(h) = find(&target, "h2.kasir-heading") {
+                let _ = h.focus();
+            }
+        });
     });
     view! {
         <div class="kasir" lang=ctx.settings.locale.tag() data-theme=ctx.settings.theme>
