@@ -10,7 +10,10 @@
 if [ -z "${KASIR_STABLE_WASM:-}" ]; then
   export RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_TARGET_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/target/shipped"
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort"
+  # a 128 KiB stack instead of rustc's 1 MiB: the linear memory a shopper's page holds falls
+  # from 1,152 to ~256 KiB. The whole e2e suite passes with a 16 KiB stack (and the stack is
+  # placed first, so an overflow traps rather than corrupting data): 8x that margin
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort -Clink-arg=-zstack-size=131072"
   # rust-lld without wasm-streams' unused exports (scripts/wasm-ld.sh)
   KASIR_RUST_LLD="$(rustc --print sysroot)/lib/rustlib/$(rustc -vV | sed -n 's/^host: //p')/bin/rust-lld"
   export KASIR_RUST_LLD

@@ -107,13 +107,13 @@ pub fn Root(
             }
         }
         // a screen with a heading (QR, handoff, stalled, result) takes the focus once it is
-        // drawn, so keyboard and screen-reader users land on it: after this round of effects,
-        // since the body may redraw after this effect (their order follows their subscriptions,
-        // and the body subscribes again each time it runs)
+        // drawn, so keyboard and screen-reader users land on it. In a task queued after this
+        // round of effects: the body may redraw after this effect (their order follows their
+        // subscriptions, and the body subscribes again each time it runs)
         changed.track();
         ctx_f.texts_arrived.track();
         let target = ctx_f.target.clone();
-        queue_microtask(move || {
+        leptos::task::spawn_local(async move {
             if let Some(h) = find(&target, "h2.kasir-heading") {
                 let _ = h.focus();
             }
