@@ -80,8 +80,7 @@ pub fn Picker(
         ev.target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|el| el.closest("[data-method]").ok().flatten())
-            .and_then(|el| el.get_attribute("data-method"))
-            .and_then(|m| m.parse::<MethodId>().ok())
+            .and_then(|row| method_of(&row))
     };
     let on_click = {
         let select = select.clone();
@@ -271,6 +270,11 @@ fn draw_rows(
     }
 }
 
+/// The method of a row (its `data-method`).
+fn method_of(row: &web_sys::Element) -> Option<MethodId> {
+    row.get_attribute("data-method")?.parse().ok()
+}
+
 /// Each row's `aria-checked`, and the roving `tabindex`: on the selected method, else on the
 /// first enabled one; never on a disabled one.
 fn mark_selected(
@@ -289,9 +293,7 @@ fn mark_selected(
         else {
             continue;
         };
-        let m = row
-            .get_attribute("data-method")
-            .and_then(|m| m.parse::<MethodId>().ok());
+        let m = method_of(&row);
         let checked = m.is_some() && m == selected;
         let tab = m.is_some() && m == focusable && !row.has_attribute("aria-disabled");
         let _ = row.set_attribute("aria-checked", if checked { "true" } else { "false" });
