@@ -21,12 +21,8 @@ pub fn read(ctx: &Ctx) -> impl Future<Output = Option<Account>> + 'static {
         net::begin("GET", &url, &headers, None, Some(CAPABILITY_TIMEOUT_MS))
     });
     async move {
-        let sent = sent.ok()?;
         // raced with a timer too: a `fetch` wrapped by the page may ignore the abort signal
-        let call = wasm_bindgen_futures::future_to_promise(async move {
-            sent.answer().await.map_err(|_| wasm_bindgen::JsValue::NULL)
-        });
-        let v = net::within(call, CAPABILITY_TIMEOUT_MS).await.ok()?;
+        let v = sent.ok()?.answer_within(CAPABILITY_TIMEOUT_MS).await.ok()?;
         account_of(v)
     }
 }

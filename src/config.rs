@@ -108,7 +108,7 @@ pub struct Settings {
 }
 
 /// Validate; the first problem wins (secret keys are checked first of all).
-pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
+pub fn validate(raw: RawOptions) -> Result<Settings, KasirError> {
     let key = raw
         .public_key
         .as_deref()
@@ -267,20 +267,20 @@ pub fn validate(raw: &RawOptions) -> Result<Settings, KasirError> {
         icons,
         provider,
         public_key: key.map(str::to_string),
-        project_id: raw.project_id.clone(),
+        project_id: raw.project_id,
         api_base,
         money: Money::new(minor, currency),
         methods,
         locale,
-        return_url: raw.return_url.clone(),
-        client_secret: raw.client_secret.clone(),
-        order_id: raw.order_id.clone().filter(|o| !o.trim().is_empty()),
-        storage_scope: raw.storage_scope.clone(),
-        strings: raw.strings.clone(),
+        return_url: raw.return_url,
+        client_secret: raw.client_secret,
+        order_id: raw.order_id.filter(|o| !o.trim().is_empty()),
+        storage_scope: raw.storage_scope,
+        strings: raw.strings,
         theme,
-        appearance: raw.appearance.clone(),
+        appearance: raw.appearance,
         parent_origin,
-        redirect_target: raw.redirect_target.clone().filter(|t| !t.trim().is_empty()),
+        redirect_target: raw.redirect_target.filter(|t| !t.trim().is_empty()),
     })
 }
 
@@ -327,7 +327,7 @@ mod tests {
 
     #[test]
     fn valid_options() {
-        let s = validate(&ok()).unwrap();
+        let s = validate(ok()).unwrap();
         assert_eq!(s.provider, Psp::Omise);
         assert_eq!(s.money, Money::new(400_000, Currency::THB));
         let thb = [
@@ -342,7 +342,7 @@ mod tests {
         assert_eq!(s.methods, thb.map(mid).to_vec());
         assert_eq!(s.api_base, "https://api.omise.co");
         assert_eq!(s.locale, Locale::En);
-        let s = validate(&RawOptions {
+        let s = validate(RawOptions {
             methods: Some(vec!["truemoney_qr".into()]),
             browser_language: Some("th-TH".into()),
             api_base: Some("http://127.0.0.1:8080/".into()),
@@ -352,7 +352,7 @@ mod tests {
         assert_eq!(s.methods, vec![mid("truemoney_qr")]);
         assert_eq!(s.locale, Locale::Th);
         assert_eq!(s.api_base, "http://127.0.0.1:8080");
-        let idr = validate(&RawOptions {
+        let idr = validate(RawOptions {
             provider: Some("wooshpay".into()),
             public_key: Some("pk_test_x".into()),
             currency: Some("IDR".into()),
@@ -360,7 +360,7 @@ mod tests {
         })
         .unwrap();
         assert_eq!(idr.methods, vec![mid("qris"), mid("akulaku")]);
-        let ordered = validate(&RawOptions {
+        let ordered = validate(RawOptions {
             methods: Some(vec![
                 "truemoney".into(),
                 "paynow".into(),
@@ -379,7 +379,7 @@ mod tests {
 
     #[test]
     fn named_errors() {
-        let e = |r: RawOptions| validate(&r).unwrap_err().code().to_string();
+        let e = |r: RawOptions| validate(r).unwrap_err().code().to_string();
         assert_eq!(
             e(RawOptions {
                 public_key: Some("skey_test_123".into()),
@@ -439,7 +439,7 @@ mod tests {
             "invalid_amount"
         );
         assert_eq!(
-            validate(&RawOptions {
+            validate(RawOptions {
                 amount: None,
                 amount_text: Some("400000".into()),
                 ..ok()
@@ -486,7 +486,7 @@ mod tests {
     fn a_given_capability_is_the_account_for_opn_only() {
         use kasir_core::catalogue::Account;
         let given = Some(Some(Account::everything()));
-        assert!(validate(&RawOptions {
+        assert!(validate(RawOptions {
             capability: given.clone(),
             ..ok()
         })
@@ -512,7 +512,7 @@ mod tests {
             },
         ] {
             assert_eq!(
-                validate(&raw),
+                validate(raw),
                 Err(KasirError::InvalidOption("capability".into()))
             );
         }
@@ -542,7 +542,7 @@ mod tests {
         ] {
             assert_eq!(normalize_origin(bad), None, "{bad}");
         }
-        let s = validate(&RawOptions {
+        let s = validate(RawOptions {
             parent_origin: Some("https://Shop.example:443".into()),
             ..ok()
         })

@@ -48,9 +48,9 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     }
     let mut raw = options::read(&options);
     raw.storage_scope = el.id();
-    let mut settings = validate(&raw)?;
     // the account the merchant gave (`capability`, checked by `validate`: Opn's only)
-    let given = raw.capability.take().flatten();
+    let given = raw.capability.clone().flatten();
+    let mut settings = validate(raw)?;
     if settings.return_url.is_none() {
         settings.return_url = current_page_url(adapter(settings.provider).return_params());
     }

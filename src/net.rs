@@ -85,7 +85,22 @@ pub fn begin(
 impl Sent {
     /// The answer's JSON, whatever the HTTP status ([`request`]'s errors).
     pub async fn answer(self) -> Result<JsValue, KasirError> {
-        let sent = JsFuture::from(self.fetched).await;
+        self.answer_by(None).await
+    }
+
+    /// [`Sent::answer`], or `Network(TIMED_OUT)` once `ms` have passed, even where the page's
+    /// own `fetch` wrapper ignores the abort signal (both the answer and its JSON are raced
+    /// with one timer: no future turned into a promise, whose glue costs the bundle more).
+    pub async fn answer_within(self, ms: u32) -> Result<JsValue, KasirError> {
+        self.answer_by(Some(timer(ms))).await
+    }
+
+    async fn answer_by(self, deadline: Option<js_sys::Promise>) -> Result<JsValue, KasirError> {
+        let race = |p: js_sys::Promise| match &deadline {
+            Some(d) => js_sys::Promise::race(&js_sys::Array::of2(&p, d)),
+            None => p,
+        };
+        let sent = JsFuture::from(race(self.fetched)).await;
         if let (Some(t), Some(w)) = (self.timer, web_sys::window()) {
             w.clear_timeout_with_handle(t);
         }
@@ -97,7 +112,10 @@ impl Sent {
             .json()
             .map_err(|e| KasirError::Network(js_message(&e)))?;
         let url = self.url;
-        JsFuture::from(json).await.map_err(|_| {
+        JsFuture::from(race(json)).await.map_err(|e| {
+            if e.as_string().as_deref() == Some(TIMED_OUT) {
+                return KasirError::Network(TIMED_OUT.into());
+            }
             KasirError::InvalidResponse(
                 [
                     "HTTP ",
@@ -138,7 +156,16 @@ pub async fn within_timeout(promise: js_sys::Promise) -> Result<JsValue, JsValue
 
 /// `promise`, or a rejection with [`TIMED_OUT`] after `ms`.
 pub async fn within(promise: js_sys::Promise, ms: u32) -> Result<JsValue, JsValue> {
-    let timeout = js_sys::Promise::new(&mut |_, reject| {
+    JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(
+        &promise,
+        &timer(ms),
+    )))
+    .await
+}
+
+/// A promise rejected with [`TIMED_OUT`] after `ms`.
+fn timer(ms: u32) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |_, reject| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_1(
                 &reject,
@@ -146,9 +173,5 @@ pub async fn within(promise: js_sys::Promise, ms: u32) -> Result<JsValue, JsValu
                 &JsValue::from_str(TIMED_OUT),
             );
         }
-    });
-    JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(
-        &promise, &timeout,
-    )))
-    .await
+    })
 }
