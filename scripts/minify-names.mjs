@@ -33,7 +33,9 @@ for (const c of dropped) {
 }
 
 // imports: the keys of the glue's import object, and that object's module name
-const modules = new Set(map.imports.map(([m]) => m));
+// (a split build's link module, "./__wasm_split.js": scripts/split-glue.mjs made its loaders
+// entries of the glue's one import object, renamed here like the others)
+const modules = new Set(map.imports.map(([m]) => m).filter((m) => m !== "./__wasm_split.js"));
 for (const [module, from, to] of map.imports) {
   const key = new RegExp(`^(\\s+)${escape(from)}: function\\(`, "gm");
   const n = (glue.match(key) || []).length;

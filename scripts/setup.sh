@@ -59,6 +59,17 @@ else
   step "trunk $TRUNK_VERSION present"
 fi
 
+# 4b. wasm-split-cli (the splitter of Leptos's wasm_split): a shipped build's flows after the
+# picker in a chunk of their own (src/flows.rs, scripts/build-wasm.sh). 0.2.4 knows
+# wasm-bindgen's generic imports (0.2.128 and later); 0.2.2 does not.
+WSPLIT_VERSION=0.2.4
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v$WSPLIT_VERSION:"; then
+  step "cargo install wasm_split_cli_support $WSPLIT_VERSION"
+  timed cargo install wasm_split_cli_support --version "$WSPLIT_VERSION" --locked --features build-binary
+else
+  step "wasm-split-cli $WSPLIT_VERSION present"
+fi
+
 # 5. npm dev dependencies (playwright-core, binaryen's wasm-opt, axe-core) from package-lock.json
 if [ ! -f node_modules/.package-lock.json ] || ! cmp -s <(sed -n '/"packages"/,$p' package-lock.json | md5sum) node_modules/.kasir-lock-md5 2>/dev/null; then
   step "npm ci"

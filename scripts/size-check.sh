@@ -4,8 +4,9 @@
 #                the stylesheet, and the provider's wasm-bindgen glue and wasm (in English; a
 #                page in another locale also fetches that locale's text table);
 #   everything   all the widget can ever load for one provider: the first paint + the parts
-#                loaded on demand (the five text tables, and the QR module's glue and wasm for
-#                a build that has its client: one whose glue exports setQrEncoder).
+#                loaded on demand (the five text tables, the flows' chunk its glue fetches once
+#                the picker is drawn (src/flows.rs), and the QR module's glue and wasm for a
+#                build that has its client: one whose glue exports setQrEncoder).
 # Each must hold for every provider. Usage: scripts/size-check.sh [dist-dir]
 # (needs the `brotli` CLI: apt-get install brotli)
 set -euo pipefail
@@ -44,9 +45,17 @@ size() { # file → its brotli size in br[], and a report line
 report=$(printf '%-44s %10s %14s  %s\n' file raw "brotli -q 11" loaded)
 size kasir.js "first paint (every provider)"
 size "$css" "first paint (every provider)"
+declare -A chunk
 for p in omise wooshpay ecommpay; do
-  size "$(pick "^kasir-$p-[0-9a-f]+\\.js$")" "first paint ($p)"
+  glue=$(pick "^kasir-$p-[0-9a-f]+\\.js$")
+  size "$glue" "first paint ($p)"
   size "$(pick "^kasir-$p-[0-9a-f]+_bg\\.wasm$")" "first paint ($p)"
+  # the flows' chunk its glue names (a release build: scripts/build-wasm.sh)
+  chunk[$p]=$(grep -oE "kasir-$p-[0-9a-f]+_flows\\.wasm" "$dist/$glue" | head -n1 || true)
+  if [[ -n "${chunk[$p]}" ]]; then
+    size "${chunk[$p]}" "after the picker ($p's flows)"
+    names+=$'\n'"${chunk[$p]}"
+  fi
 done
 for f in "${qr[@]}"; do size "$f" "on demand (the QR module)"; done
 tables=0 largest=0
@@ -105,6 +114,7 @@ for p in omise wooshpay ecommpay; do
   # everything: every locale's table (a page fetches the one it shows), and the QR module
   # for a build with its client (cargo feature qr-encoder: the loader hands it the encoder)
   all=$(( first + tables ))
+  [[ -n "${chunk[$p]}" ]] && all=$(( all + br[${chunk[$p]}] ))
   if grep -q 'setQrEncoder' "$dist/$(pick "^kasir-$p-[0-9a-f]+\\.js$")"; then
     all=$(( all + br[${qr[0]}] + br[${qr[1]}] ))
   fi

@@ -7,6 +7,8 @@
 # table and with them their code, std's io::Error and core::fmt (bench/SIZE.md: ≈ 5 KB brotli
 # per build); not exporting them lets the linker drop it all. wasm-bindgen then generates no code for them.
 # Called by rustc as `<linker> -flavor wasm <args…>`; KASIR_RUST_LLD is rust-lld's path.
+# KASIR_EMIT_RELOCS=1 (a build split by wasm-split-cli, scripts/build-wasm.sh): the relocations
+# are kept in the output, which the splitter reads to know what each function refers to.
 set -euo pipefail
 lld="${KASIR_RUST_LLD:?KASIR_RUST_LLD is not set: source scripts/size-env.sh}"
 [ -x "$lld" ] || { echo "wasm-ld.sh: no rust-lld at $lld" >&2; exit 1; }
@@ -30,4 +32,5 @@ for a in "$@"; do
   esac
   args+=("$a")
 done
+if [ -n "${KASIR_EMIT_RELOCS:-}" ]; then args+=(--emit-relocs); fi
 exec "$lld" "${args[@]}"

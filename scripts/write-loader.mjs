@@ -4,7 +4,7 @@
 // of the QR module and of each locale's text table, with their Subresource Integrity (of the final files), minified with
 // terser (the /*! */ banner kept). Then dist/integrity.json: the sha384 of kasir.js (the
 // <script integrity> a merchant pastes) and of every file it loads.
-// Usage: write-loader.mjs <dir> <css> qr=<glue.js>,<wasm> <provider>=<glue.js>,<wasm>… <locale>=<table.json>…
+// Usage: write-loader.mjs <dir> <css> qr=<glue.js>,<wasm> <provider>=<glue.js>,<wasm>[,<flows chunk>]… <locale>=<table.json>…
 import { readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
@@ -23,9 +23,10 @@ for (const m of modules) {
     texts[locale] = [table, integrity[table]];
     continue;
   }
-  const [, name, glue, wasm] = m.match(/^([a-z]+)=([^,]+),(.+)$/) || [];
-  if (!wasm) throw new Error(`write-loader: expected <name>=<glue.js>,<wasm>, got ${m}`);
-  for (const f of [glue, wasm]) integrity[f] = sri(readFileSync(join(dir, f)));
+  // a split build's third file: its flows' chunk, which the glue fetches with its integrity
+  const [, name, glue, wasm, chunk] = m.match(/^([a-z]+)=([^,]+),([^,]+)(?:,(.+))?$/) || [];
+  if (!wasm) throw new Error(`write-loader: expected <name>=<glue.js>,<wasm>[,<chunk>], got ${m}`);
+  for (const f of [glue, wasm, chunk].filter(Boolean)) integrity[f] = sri(readFileSync(join(dir, f)));
   builds[name] = [glue, integrity[glue], wasm, integrity[wasm]];
 }
 if (!builds.qr || !builds.omise) throw new Error("write-loader: the QR module and the omise build are required");

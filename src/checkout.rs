@@ -54,6 +54,9 @@ pub struct Ctx {
     pub account_read: Trigger,
     /// The shopper's inputs (phone, email, bank, plan).
     pub details: Details,
+    /// A pending payment could not be picked up (the flows' chunk did not load): the next Pay
+    /// picks it up instead of starting another (`flows`).
+    pub resume_owed: Cell<bool>,
 }
 
 impl Ctx {

@@ -10,11 +10,11 @@ use crate::details::Details;
 use crate::error::KasirError;
 use crate::events::{dispatch, emit, emit_error, error_object, listen_to_parent, ParentListener};
 use crate::flow::Machine;
+use crate::flows;
 use crate::i18n::{self, Texts};
 use crate::jsview::{get, set};
 use crate::options;
 use crate::page::{current_page_url, device, resolve_target, style_shadow_root};
-use crate::pickup;
 use crate::psp::adapter;
 use crate::psp::adapter::AccountFuture;
 #[cfg(feature = "qr-encoder")]
@@ -49,7 +49,7 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     let mut raw = options::read(&options);
     raw.storage_scope = el.id();
     // the account the merchant gave (`capability`, checked by `validate`: Opn's only)
-    let given = raw.capability.clone().flatten();
+    let given = raw.capability.as_ref().and_then(Option::as_ref).cloned();
     let mut settings = validate(raw)?;
     if settings.return_url.is_none() {
         settings.return_url = current_page_url(adapter(settings.provider).return_params());
@@ -90,6 +90,7 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
             shopper_phone.as_deref().filter(|_| ASKS_INPUTS),
             shopper_email.as_deref().filter(|_| ASKS_INPUTS),
         ),
+        resume_owed: Cell::new(false),
     });
     if let Some(table) = table {
         let weak = Rc::downgrade(&ctx);
@@ -153,7 +154,7 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     {
         emit_error(&ctx, &KasirError::NoMethodAvailable);
     }
-    pickup::resume_pending(&ctx);
+    flows::resume(&ctx);
     Ok(checkout.into())
 }
 

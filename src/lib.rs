@@ -20,6 +20,8 @@
 //! - [`form`]: those inputs' controls in the DOM (values, errors, plan options).
 //! - [`controller`]: pay, the state machine's effects, polling, cancel, "check again".
 //! - [`pickup`]: resuming a payment after a reload or a return (only this checkout's own).
+//! - [`flows`]: the ways into pay, "check again" and pickup; in a shipped build their code is a
+//!   wasm chunk of its own, fetched once the picker is drawn (cargo feature `split`).
 //! - [`flow`]: the pure checkout state machine (select → create → QR / redirect → result), the
 //!   tested natively.
 //! - [`schedule`]: polling backoff, the polling bound, request timeouts, the countdown text,
@@ -63,6 +65,7 @@ pub mod embed;
 pub mod error;
 pub mod events;
 pub mod flow;
+pub mod flows;
 pub mod form;
 pub mod i18n;
 pub mod jsview;

@@ -88,6 +88,13 @@ pub fn clear(s: &Settings) {
     }
 }
 
+/// Whether a payment is remembered (read, not parsed).
+pub fn remembered(s: &Settings) -> bool {
+    storage()
+        .and_then(|st| st.get_item(&key(s)).ok().flatten())
+        .is_some()
+}
+
 /// A remembered payment to resume.
 pub fn load(s: &Settings) -> Option<Remembered> {
     let text = storage()?.get_item(&key(s)).ok().flatten()?;

@@ -24,9 +24,13 @@ function asset(url) {
   return url.href.replace(/\/node_modules\/\.vite\/deps\/dist\/([^?#]*).*$/, "/node_modules/@kasir/checkout/dist/$1");
 }
 
-/** A wasm-bindgen module: its glue imported, its wasm run. */
-function run(glue, wasm) {
-  return glue().then((m) => m.default({ module_or_path: asset(wasm()) }).then(() => m));
+/** A wasm-bindgen module: its glue imported, its wasm run (and told where its flows' chunk is:
+ * src/flows.rs). */
+function run(glue, wasm, flows) {
+  return glue().then((m) => m.default({ module_or_path: asset(wasm()) }).then(() => {
+    if (flows && m.setFlowsUrl) m.setFlowsUrl(asset(flows()));
+    return m;
+  }));
 }
 
 // the QR module (a payload to encode in the browser), imported the first time it is asked for
@@ -34,9 +38,12 @@ const qr = qrEncoder(() => run(() => import("./dist/__QR_GLUE__"), () => new URL
 
 // one build per provider (each literal, so that bundlers emit every file)
 const builds = {
-  omise: () => run(() => import("./dist/__OMISE_GLUE__"), () => new URL("./dist/__OMISE_WASM__", import.meta.url)),
-  wooshpay: () => run(() => import("./dist/__WOOSHPAY_GLUE__"), () => new URL("./dist/__WOOSHPAY_WASM__", import.meta.url)),
-  ecommpay: () => run(() => import("./dist/__ECOMMPAY_GLUE__"), () => new URL("./dist/__ECOMMPAY_WASM__", import.meta.url)),
+  omise: () => run(() => import("./dist/__OMISE_GLUE__"), () => new URL("./dist/__OMISE_WASM__", import.meta.url),
+    () => new URL("./dist/__OMISE_FLOWS__", import.meta.url)),
+  wooshpay: () => run(() => import("./dist/__WOOSHPAY_GLUE__"), () => new URL("./dist/__WOOSHPAY_WASM__", import.meta.url),
+    () => new URL("./dist/__WOOSHPAY_FLOWS__", import.meta.url)),
+  ecommpay: () => run(() => import("./dist/__ECOMMPAY_GLUE__"), () => new URL("./dist/__ECOMMPAY_WASM__", import.meta.url),
+    () => new URL("./dist/__ECOMMPAY_FLOWS__", import.meta.url)),
 };
 
 // each locale's texts but English (compiled in), fetched when a widget shows it

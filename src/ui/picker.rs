@@ -3,8 +3,9 @@
 //! reason*, and the Pay button.
 
 use crate::checkout::{Checkout, Ctx};
-use crate::controller::{pay, select};
+use crate::controller::select;
 use crate::flow::{Machine, Phase};
+use crate::flows::{pay, prefetch};
 use crate::form::element;
 use crate::page::{by_id, find};
 use crate::ui::icons::{allow_overrides, icon};
@@ -165,6 +166,8 @@ pub fn Picker(
         if prev.is_none() {
             // the marks are in the DOM: let `--kasir-icon-<id>` replace them
             allow_overrides(scope);
+            // the picker is drawn: the flows' chunk of a split build can come now
+            prefetch();
         }
         if prev != Some(selected) {
             if let Some(group) = by_id(scope, &effect_group) {

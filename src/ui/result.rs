@@ -3,8 +3,9 @@
 //! the shopper's language and another method to try; expiry with a new QR.
 
 use crate::checkout::Checkout;
-use crate::controller::{cancel, interpret_js, pay};
+use crate::controller::{cancel, interpret_js};
 use crate::flow::Outcome;
+use crate::flows::pay;
 use leptos::prelude::*;
 
 /// The i18n key of a PSP's failure code: a processing failure ("Something went wrong. Please

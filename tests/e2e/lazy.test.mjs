@@ -46,6 +46,31 @@ test("an Opn checkout never loads the QR module: the picker and the PSP's QR ima
   await page.close(); host.stop();
 });
 
+// The flows after the picker (pay, poll, resume) are a wasm chunk of their own (src/flows.rs):
+// not fetched before the picker is drawn, then fetched once, in time for Pay.
+test("an Opn checkout fetches its flows chunk once, only after the picker is drawn", async () => {
+  const host = await startHost(hostPage(sandbox.url, {}));
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    window.__radioAt = null;
+    new MutationObserver(() => {
+      if (window.__radioAt === null && document.querySelector("[role=radio]")) window.__radioAt = performance.now();
+    }).observe(document, { subtree: true, childList: true });
+  });
+  const requested = [];
+  page.on("request", (r) => requested.push(r.url()));
+  await page.goto(host.url);
+  const chunk = () => performance.getEntriesByType("resource").find((e) => /kasir-omise-[0-9a-f]+_flows\.wasm$/.test(e.name));
+  await page.waitForFunction(chunk);
+  const [radioAt, startedAt] = await page.evaluate((f) => [window.__radioAt, eval(f)().startTime], `(${chunk})`);
+  assert.ok(radioAt !== null && startedAt >= radioAt, `the chunk was asked for at ${startedAt} ms, the first radio drawn at ${radioAt} ms`);
+  await page.getByRole("radio", { name: /PromptPay/ }).click();
+  await page.getByRole("button", { name: /Pay/ }).click();
+  await page.locator("img.kasir-qr-image").waitFor();
+  assert.equal(requested.filter((u) => /_flows\.wasm$/.test(u)).length, 1, "fetched once");
+  await page.close(); host.stop();
+});
+
 test("only WooshPay's build has the QR module's client: Opn's and ecommpay's glue take no encoder", () => {
   const glue = (p) => readdirSync(dist).filter((f) => new RegExp(`^kasir-${p}-[0-9a-f]+\\.js$`).test(f));
   for (const [p, has] of [["omise", false], ["ecommpay", false], ["wooshpay", true]]) {

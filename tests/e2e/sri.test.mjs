@@ -1,6 +1,7 @@
 // Subresource Integrity: kasir.js names the sha384 of the stylesheet, of each provider's glue
-// and wasm and of the QR module it loads on demand (scripts/write-loader.mjs, of the final files), and
-// dist/integrity.json the one of kasir.js.
+// and wasm and of the QR module it loads on demand (scripts/write-loader.mjs, of the final files);
+// each provider's glue names the one of its flows' chunk (scripts/build-wasm.sh); and
+// dist/integrity.json the one of kasir.js and of all of them.
 // A copy of dist/ where one file was changed (a tampered CDN) is refused with
 // kasir:error integrity_failed, and nothing of it runs; the untampered copy mounts.
 import { test, before, after } from "node:test";
@@ -39,17 +40,25 @@ async function open(files) {
 test("integrity.json holds the sha384 of kasir.js and of every file it loads", () => {
   const integrity = JSON.parse(readFileSync(new URL("integrity.json", dist), "utf8"));
   const js = readFileSync(new URL("kasir.js", dist), "utf8");
-  // kasir.js, the stylesheet, a glue and a wasm per provider, the QR module's, five text tables
-  assert.equal(Object.keys(integrity).length, 15);
+  // kasir.js, the stylesheet, a glue, a wasm and a flows chunk per provider, the QR module's,
+  // five text tables
+  assert.equal(Object.keys(integrity).length, 18);
   for (const l of ["th", "id", "ko", "ru", "ja"]) {
     assert.equal(Object.keys(integrity).filter((f) => new RegExp(`^kasir-${l}-[0-9a-f]+\\.json$`).test(f)).length, 1, l);
   }
   for (const m of ["omise", "wooshpay", "ecommpay", "qr"]) {
     assert.equal(Object.keys(integrity).filter((f) => new RegExp(`^kasir-${m}-[0-9a-f]+(\\.js|_bg\\.wasm)$`).test(f)).length, 2, m);
   }
+  for (const p of ["omise", "wooshpay", "ecommpay"]) {
+    assert.equal(Object.keys(integrity).filter((f) => new RegExp(`^kasir-${p}-[0-9a-f]+_flows\\.wasm$`).test(f)).length, 1, `${p}'s flows`);
+  }
   for (const [f, sri] of Object.entries(integrity)) {
     assert.equal(sri, "sha384-" + createHash("sha384").update(readFileSync(new URL(f, dist))).digest("base64"), f);
-    if (f != "kasir.js") assert.ok(js.includes(sri), `kasir.js loads ${f} with its integrity`);
+    const chunk = f.match(/^(kasir-[a-z]+-[0-9a-f]+)_flows\.wasm$/);
+    if (chunk) {
+      const glue = readFileSync(new URL(`${chunk[1]}.js`, dist), "utf8");
+      assert.ok(glue.includes(f) && glue.includes(sri), `its glue fetches ${f} with its integrity`);
+    } else if (f != "kasir.js") assert.ok(js.includes(sri), `kasir.js loads ${f} with its integrity`);
   }
 });
 
@@ -96,5 +105,50 @@ test("a build that failed to load is fetched again by the next mount", async () 
   await page.evaluate(() => mount(window.__opts)); // the network is back
   await page.getByRole("radio", { name: /TrueMoney QR/ }).waitFor();
   assert.ok(refused >= 3, `the wasm was requested again (${refused} requests)`);
+  await page.close(); host.stop();
+});
+
+const flows = /kasir-omise-[0-9a-f]+_flows\.wasm$/;
+/** Pay with TrueMoney QR, counting the requests that reach the merchant's server. */
+async function pay(page) {
+  const shop = [];
+  page.on("request", (r) => { if (r.url().includes("/shop/api/omise/charges") && r.method() === "POST") shop.push(r.url()); });
+  await page.getByRole("radio", { name: /TrueMoney QR/ }).click();
+  await page.getByRole("button", { name: /Pay/ }).click();
+  return shop;
+}
+
+test("a tampered flows chunk is refused: Pay shows the connection error, and nothing is sent", async () => {
+  const { page, host } = await open(cdn((f, body) => {
+    if (!flows.test(f)) return null;
+    const copy = Buffer.from(body);
+    copy[copy.length - 2] ^= 1;
+    return copy;
+  }));
+  const shop = await pay(page);
+  await page.waitForFunction(() => window.__events.some((e) => e.name === "error"), null, { timeout: 15000 });
+  const events = await page.evaluate(() => window.__events);
+  assert.deepEqual(events.map((e) => e.name), ["ready", "select", "error"]);
+  assert.equal(events[2].detail.code, "network_error");
+  assert.match(await page.locator(".kasir-error").textContent(), /Connection problem/);
+  assert.equal(await page.getByRole("radio", { name: /TrueMoney QR/ }).getAttribute("aria-checked"), "true", "the picker stays");
+  assert.deepEqual(shop, [], "no payment was asked of the merchant");
+  await page.close(); host.stop();
+});
+
+test("a flows chunk that failed to load is fetched again by the next Pay, which then pays", async () => {
+  const host = await startHost(hostPage(sandbox.url, {}).replace(`${sandbox.url}/kasir/kasir.js`, "/cdn/kasir.js"), {}, cdn());
+  const page = await browser.newPage();
+  let refused = 0;
+  // the prefetch once the picker is drawn and the first Pay: the network is down
+  await page.route(flows, (r) => (refused++ < 2 ? r.abort("internetdisconnected") : r.continue()));
+  await page.goto(host.url);
+  const shop = await pay(page);
+  await page.waitForFunction(() => window.__events.some((e) => e.name === "error"), null, { timeout: 15000 });
+  assert.deepEqual(shop, [], "nothing sent while the chunk is missing");
+  await page.getByRole("button", { name: /Pay/ }).click(); // the network is back
+  await page.locator("img.kasir-qr-image").waitFor();
+  assert.equal(refused, 3, "the chunk was requested again");
+  assert.equal(shop.length, 1, "one payment");
   await page.close(); host.stop();
 });
