@@ -96,10 +96,12 @@ only_own() { # <array of words> <what they stand for> <how another PSP's got in>
   local -n word=$1
   local p q f
   for p in omise wooshpay ecommpay; do
-    f="$dist/$(pick "^kasir-$p-[0-9a-f]+_bg\\.wasm$")"
-    grep -qa -- "${word[$p]}" "$f" || { echo "size-check: $f lacks '${word[$p]}': update $1 to a word only $p's $2 hold" >&2; exit 2; }
+    # the build: its wasm and its flows' chunk (the status rules are in the chunk)
+    f=("$dist/$(pick "^kasir-$p-[0-9a-f]+_bg\\.wasm$")")
+    [[ -n "${chunk[$p]}" ]] && f+=("$dist/${chunk[$p]}")
+    grep -qa -- "${word[$p]}" "${f[@]}" || { echo "size-check: ${f[*]} lack '${word[$p]}': update $1 to a word only $p's $2 hold" >&2; exit 2; }
     for q in omise wooshpay ecommpay; do
-      if [[ $q != "$p" ]] && grep -qa -- "${word[$q]}" "$f"; then
+      if [[ $q != "$p" ]] && grep -qa -- "${word[$q]}" "${f[@]}"; then
         echo "size-check: FAIL: $p's build holds '${word[$q]}': $q's $2 are compiled into it ($3)" >&2
         exit 1
       fi

@@ -57,6 +57,9 @@ pub struct Ctx {
     /// A pending payment could not be picked up (the flows' chunk did not load): the next Pay
     /// picks it up instead of starting another (`flows`).
     pub resume_owed: Cell<bool>,
+    /// The selected method's inputs could not be drawn (same): the next Pay draws them instead
+    /// of paying without them.
+    pub inputs_owed: Cell<bool>,
 }
 
 impl Ctx {

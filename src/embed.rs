@@ -91,6 +91,7 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
             shopper_email.as_deref().filter(|_| ASKS_INPUTS),
         ),
         resume_owed: Cell::new(false),
+        inputs_owed: Cell::new(false),
     });
     if let Some(table) = table {
         let weak = Rc::downgrade(&ctx);

@@ -1,20 +1,25 @@
-//! The three ways into the flows that follow the picker: Pay (and "Generate a new QR" / "Try
-//! again"), "Check again", and picking up a pending payment after a reload or a return.
+//! The ways into the flows that follow the picker: Pay (and "Generate a new QR" / "Try
+//! again"), "Check again", picking up a pending payment after a reload or a return, and the
+//! selected method's inputs (phone, bank, plan, email: drawn, then validated on Pay).
 //!
 //! What shoppers download (cargo feature `split`, scripts/build-wasm.sh) has the code behind
-//! them — creating, polling, reading the PSP's answers, remembering, redirecting — in a wasm
+//! them — creating, polling, reading the PSP's answers, remembering, redirecting, the inputs'
+//! controls and rules — in a wasm
 //! chunk of its own (`wasm_split`: same memory, same reactive runtime), not in the first paint.
 //! The chunk is fetched, with its integrity, once the picker is drawn ([`prefetch`]), or by the
 //! first call that needs it. Without the feature (tests, `trunk serve`) the calls are direct.
 //!
-//! A chunk that cannot load changes nothing: the shopper sees the network error, the
+//! A chunk that cannot load changes nothing: on a press the shopper sees the network error, the
 //! `kasir:error` event says so, and the next press tries again. A pending payment that could
-//! not be picked up is picked up by that next press instead of a new payment being started.
+//! not be picked up is picked up by that next press instead of a new payment being started, and
+//! inputs that could not be drawn (silently: the shopper only selected) are drawn by it instead
+//! of paying without them.
 
 use crate::checkout::Ctx;
 use crate::page::query_param;
 use crate::psp::adapter;
 use crate::resume::remembered;
+use crate::ui::inputs::show;
 use std::rc::Rc;
 
 /// The shopper pressed Pay (or "Generate a new QR", "Try again").
@@ -40,12 +45,19 @@ pub fn resume(ctx: &Rc<Ctx>) {
     }
 }
 
+/// The selected method's inputs drawn under the picker (none when it asks none); the picker's
+/// effect calls it when the selection changes.
+pub fn show_inputs(ctx: &Rc<Ctx>) {
+    run(ctx, Entry::Inputs);
+}
+
 #[derive(Clone, Copy, PartialEq)]
 #[repr(u8)]
 enum Entry {
     Pay,
     CheckAgain,
     Resume,
+    Inputs,
 }
 
 /// The flows' code behind one entry (in the chunk of a split build).
@@ -53,9 +65,13 @@ fn enter(ctx: &Rc<Ctx>, entry: Entry) {
     match entry {
         // a payment that could not be picked up first: never a second one beside it
         Entry::Pay if ctx.resume_owed.replace(false) => crate::pickup::resume_pending(ctx),
+        Entry::Pay if ctx.inputs_owed.replace(false) && show(ctx, ctx.method()) => {}
         Entry::Pay => crate::controller::pay(ctx),
         Entry::CheckAgain => crate::controller::check_again(ctx),
         Entry::Resume => crate::pickup::resume_pending(ctx),
+        Entry::Inputs => {
+            show(ctx, ctx.method());
+        }
     }
 }
 
@@ -105,8 +121,11 @@ mod split {
             if in_chunk(&ctx, entry).await.is_ok() || !ctx.alive.get() {
                 return;
             }
-            if entry == Entry::Resume {
-                ctx.resume_owed.set(true);
+            match entry {
+                // the shopper only selected: Pay will say it, and draw them first
+                Entry::Inputs => return ctx.inputs_owed.set(true),
+                Entry::Resume => ctx.resume_owed.set(true),
+                _ => {}
             }
             let err = KasirError::Network("the checkout's code could not be loaded".into());
             ctx.set_error(Some(ctx.texts.t("error.network")));

@@ -21,28 +21,30 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 /// Draw the inputs of the selected method (none when it asks none) under the picker's
-/// `.kasir-details`; the picker's effect calls it when the selection changes.
-pub fn show(ctx: &Rc<Ctx>, selected: Option<MethodId>) {
-    if let Some(el) = find(&ctx.target, ".kasir-details") {
-        build(ctx, &el, selected);
-    }
+/// `.kasir-details` (through `flows::show_inputs` when the selection changes); whether it drew
+/// any.
+pub fn show(ctx: &Rc<Ctx>, selected: Option<MethodId>) -> bool {
+    find(&ctx.target, ".kasir-details").is_some_and(|el| build(ctx, &el, selected))
 }
 
-fn build(ctx: &Rc<Ctx>, box_: &Element, selected: Option<MethodId>) {
+fn build(ctx: &Rc<Ctx>, box_: &Element, selected: Option<MethodId>) -> bool {
     box_.set_text_content(None);
     if !ASKS_INPUTS {
-        return;
+        return false;
     }
     let Some(offer) = selected.and_then(|m| ctx.offer_of(m)) else {
-        return;
+        return false;
     };
     let Some(doc) = box_.owner_document() else {
-        return;
+        return false;
     };
     let banks = Rc::new(ctx.banks(offer));
+    let mut drawn = false;
     for f in ctx.details.fields(offer, ctx.device.mobile) {
         let _ = box_.append_child(&field(ctx, &doc, f, &banks));
+        drawn = true;
     }
+    drawn
 }
 
 /// The plan options of a bank: (months, text, allowed).

@@ -5,11 +5,10 @@
 use crate::checkout::{Checkout, Ctx};
 use crate::controller::select;
 use crate::flow::{Machine, Phase};
-use crate::flows::{pay, prefetch};
+use crate::flows::{pay, prefetch, show_inputs};
 use crate::form::element;
 use crate::page::{by_id, find};
 use crate::ui::icons::{allow_overrides, icon};
-use crate::ui::inputs;
 use kasir_core::catalogue::{availability, Availability, MethodId, Unavailable};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -173,7 +172,10 @@ pub fn Picker(
             if let Some(group) = by_id(scope, &effect_group) {
                 mark_selected(&group, selected, first_enabled);
             }
-            inputs::show(&effect_ctx, selected);
+            // (drawn by the flows' chunk of a split build: nothing to draw before a selection)
+            if prev.is_some() || selected.is_some() {
+                show_inputs(&effect_ctx);
+            }
         }
         if let Some(button) = find(scope, ".kasir-pay") {
             let _ = match pay.0 {

@@ -3,7 +3,7 @@
 //! the shopper's language and another method to try; expiry with a new QR.
 
 use crate::checkout::Checkout;
-use crate::controller::{cancel, interpret_js};
+use crate::controller::cancel;
 use crate::flow::Outcome;
 use crate::flows::pay;
 use leptos::prelude::*;
@@ -59,10 +59,11 @@ pub fn ResultScreen(
         ),
     };
     // the PSP's id of the payment, to quote to support (hidden when empty)
+    // (the state machine's id of it: the PSP's answers are read in the flows' chunk)
     let reference = match outcome {
-        // through the adapter: a build has only its own PSP's status rules
-        Outcome::Succeeded => interpret_js(&ctx, &ctx.last_payment.borrow())
-            .map(|p| p.id)
+        Outcome::Succeeded => ctx
+            .machine
+            .with_untracked(|m| m.payment_id.clone())
             .unwrap_or_default(),
         _ => String::new(),
     };
