@@ -20,4 +20,19 @@
   }
   var obs = new MutationObserver(check);
   obs.observe(document, { childList: true, subtree: true, attributes: true });
+  // every wasm memory the page's modules export (run.mjs reads their sizes). CDP's
+  // Runtime.queryObjects, which found them before, never answers on a page whose wasm has a
+  // chunk instantiated on its memory and table (Kasir's flows, src/flows.rs; Chromium 156)
+  var W = window.WebAssembly, mems = (b.wasmMemories = []);
+  function note(r) {
+    var exp = r && (r.instance || r).exports;
+    for (var k in exp || {}) if (exp[k] instanceof W.Memory && mems.indexOf(exp[k]) < 0) mems.push(exp[k]);
+    return r;
+  }
+  if (W) {
+    ["instantiate", "instantiateStreaming"].forEach(function (f) {
+      var orig = W[f];
+      if (orig) W[f] = function () { return orig.apply(W, arguments).then(note); };
+    });
+  }
 })();

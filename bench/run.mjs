@@ -236,14 +236,14 @@ async function heap(cdp) {
   return h.usedSize;
 }
 async function wasmMemories(cdp) {
-  const proto = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
-  const objs = await cdp.send("Runtime.queryObjects", { prototypeObjectId: proto.result.objectId });
-  const r = await cdp.send("Runtime.callFunctionOn", { objectId: objs.objects.objectId, returnByValue: true,
-    functionDeclaration: "function () { return this.map(function (m) { return m.buffer.byteLength; }); }" });
+  // the memories the page's wasm modules export (probe.js notes them as they are instantiated)
+  const r = await cdp.send("Runtime.evaluate", { returnByValue: true,
+    expression: "window.__bench.wasmMemories.map(function (m) { return m.buffer.byteLength; })" });
   return r.result.value;
 }
 const MEM_PAGES = PAGES.filter((n) => n !== "kasir-cap");
 report.memory = Object.fromEntries(MEM_PAGES.map((n) => [n, []]));
+log("memory");
 for (let i = 0; i < MEM_RUNS; i++) {
   for (const name of MEM_PAGES.map((_, k) => MEM_PAGES[(i + k) % MEM_PAGES.length])) {
     const p = await freshPage();
@@ -263,6 +263,7 @@ for (let i = 0; i < MEM_RUNS; i++) {
 
 // ---------------------------------------------------------------- 4a. Pay (TrueMoney QR) → QR visible, Kasir only
 report.qrFlow = [];
+log("Pay → QR");
 {
   const context = await browser.newContext();
   await context.route(offNet, (r) => r.abort());
@@ -434,7 +435,7 @@ rowOf(`JS heap used after render, median KiB, n=${MEM_RUNS}`, (n) => ({ v: memMe
 rowOf("JS heap used after GC, median KiB", (n) => ({ v: memMed(n, "heapAfterGc"), text: kb(Math.round(memMed(n, "heapAfterGc") / 1024)) }),
   `floor ${kb(Math.round(memMed("floor", "heapAfterGc") / 1024))}`);
 const wasmKiB = (n) => (memMed(n, "wasmMemory") ? kb(memMed(n, "wasmMemory") / 1024) : "0 (no wasm)");
-row("wasm linear memory, KiB", wasmKiB("kasir"), wasmKiB("adyen-esm"), "–", wasmKiB("adyen"), "–", "WebAssembly.Memory buffers (CDP queryObjects); outside the JS heap");
+row("wasm linear memory, KiB", wasmKiB("kasir"), wasmKiB("adyen-esm"), "–", wasmKiB("adyen"), "–", "WebAssembly.Memory buffers the modules export (probe.js); outside the JS heap");
 const both = (n) => median(report.memory[n].map((m) => m.heapAfterGc + m.wasmMemory));
 rowOf("JS heap after GC + wasm memory, median KiB", (n) => ({ v: both(n), text: kb(Math.round(both(n) / 1024)) }),
   `floor ${kb(Math.round(both("floor") / 1024))}`);
@@ -503,7 +504,9 @@ ${findings}
   (\`v8.wasm\`, \`blink.user_timing\`); the \`wasm.CompileLazy\` events of the page's renderer before the probe's
   \`kasir-bench-seen\` mark, summed, and their distinct function indices. Tracing slows the page a little.
 - JS heap: CDP \`Runtime.getHeapUsage\` (usedSize) 500 ms after ready, then after two \`HeapProfiler.collectGarbage\`.
-  Wasm linear memory: every \`WebAssembly.Memory\` in the page (CDP \`Runtime.queryObjects\`), \`buffer.byteLength\`.
+  Wasm linear memory: every \`WebAssembly.Memory\` the page's wasm modules export (probe.js notes each instance of
+  \`WebAssembly.instantiate\`/\`instantiateStreaming\`; CDP's \`Runtime.queryObjects\` never answers once a wasm chunk
+  shares a module's memory), \`buffer.byteLength\`.
 - QR flow: TrueMoney QR selected, then Pay clicked in the page; stops when \`img.kasir-qr-image\` has loaded and
   the next frame is painted. Includes the source and charge requests to the sandbox and the QR SVG download.
 - QR encode: \`bench/qr\` — the QR module's \`qr_svg\` (\`crates/kasir-qr\`, qrcodegen 1.8.0, \`opt-level = "z"\`) on a
