@@ -4,10 +4,10 @@
 //!
 //! What shoppers download (cargo feature `split`, scripts/build-wasm.sh) has the code behind
 //! them — creating, polling, reading the PSP's answers, remembering, redirecting, the inputs'
-//! controls and rules — in a wasm
-//! chunk of its own (`wasm_split`: same memory, same reactive runtime), not in the first paint.
-//! The chunk is fetched, with its integrity, once the picker is drawn ([`prefetch`]), or by the
-//! first call that needs it. Without the feature (tests, `trunk serve`) the calls are direct.
+//! controls and rules — in a wasm chunk of its own (`wasm_split`: same memory, same reactive
+//! runtime), not in the first paint. The chunk is fetched, with its integrity, once the picker
+//! is drawn ([`prefetch`]), or by the first call that needs it. Without the feature (tests,
+//! `trunk serve`) the calls are direct.
 //!
 //! A chunk that cannot load changes nothing: on a press the shopper sees the network error, the
 //! `kasir:error` event says so, and the next press tries again. A pending payment that could
