@@ -36,7 +36,7 @@ clippy:
 	cargo clippy --locked -p kasir-core --no-default-features $(WASM) --all-targets -- -D warnings
 	cargo clippy --locked -p kasir-core --all-features $(WASM) --all-targets -- -D warnings
 	cargo clippy --locked -p kasir-qr --features module $(WASM) -- -D warnings
-	for p in omise wooshpay ecommpay; do cargo clippy --locked -p kasir --lib --no-default-features --features $$p,split $(WASM) -- -D warnings; done
+	for p in omise wooshpay ecommpay; do for f in $$p $$p,split; do cargo clippy --locked -p kasir --lib --no-default-features --features $$f $(WASM) -- -D warnings; done; done
 
 test-native:
 	cargo test --locked --workspace
