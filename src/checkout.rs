@@ -10,6 +10,7 @@ use crate::page::{find, Device};
 use js_sys::Function;
 use kasir_core::catalogue::{offer, Account, BankChoice, MethodId, Offer};
 use leptos::prelude::*;
+use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -60,6 +61,8 @@ pub struct Ctx {
     /// The selected method's inputs could not be drawn (same): the next Pay draws them instead
     /// of paying without them.
     pub inputs_owed: Cell<bool>,
+    /// The screen after the picker the flows drew (`ui::screens`): taking it removes it.
+    pub screen: RefCell<Option<Box<dyn Any>>>,
 }
 
 impl Ctx {

@@ -92,6 +92,7 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
         ),
         resume_owed: Cell::new(false),
         inputs_owed: Cell::new(false),
+        screen: RefCell::new(None),
     });
     if let Some(table) = table {
         let weak = Rc::downgrade(&ctx);
@@ -179,6 +180,8 @@ fn destroy_element(el: &HtmlElement) {
     });
     if let Some(mounted) = removed {
         mounted.ctx.alive.set(false);
+        // the screen the flows drew holds the checkout (its owner keeps a handle on it)
+        drop(mounted.ctx.screen.take());
         if let Some(p) = &mounted.parent {
             p.remove();
         }

@@ -1,10 +1,11 @@
 //! The ways into the flows that follow the picker: Pay (and "Generate a new QR" / "Try
 //! again"), "Check again", picking up a pending payment after a reload or a return, and the
-//! selected method's inputs (phone, bank, plan, email: drawn, then validated on Pay).
+//! selected method's inputs (phone, bank, plan, email: drawn, then validated on Pay), and the
+//! screens after the picker (QR, handoff, redirecting, confirming, stalled, result).
 //!
 //! What shoppers download (cargo feature `split`, scripts/build-wasm.sh) has the code behind
 //! them — creating, polling, reading the PSP's answers, remembering, redirecting, the inputs'
-//! controls and rules — in a wasm chunk of its own (`wasm_split`: same memory, same reactive
+//! controls and rules, the screens after the picker — in a wasm chunk of its own (`wasm_split`: same memory, same reactive
 //! runtime), not in the first paint. The chunk is fetched, with its integrity, once the picker
 //! is drawn ([`prefetch`]), or by the first call that needs it. Without the feature (tests,
 //! `trunk serve`) the calls are direct.
@@ -20,6 +21,7 @@ use crate::page::query_param;
 use crate::psp::adapter;
 use crate::resume::remembered;
 use crate::ui::inputs::show;
+use crate::ui::screens::draw as draw_screen;
 use std::rc::Rc;
 
 /// The shopper pressed Pay (or "Generate a new QR", "Try again").
@@ -51,6 +53,12 @@ pub fn show_inputs(ctx: &Rc<Ctx>) {
     run(ctx, Entry::Inputs);
 }
 
+/// The screen of the machine's phase drawn after the picker (the root calls it when the phase
+/// leaves the picker's, or changes again; only a flow leaves it, so the chunk is in by then).
+pub fn draw(ctx: &Rc<Ctx>) {
+    run(ctx, Entry::Draw);
+}
+
 #[derive(Clone, Copy, PartialEq)]
 #[repr(u8)]
 enum Entry {
@@ -58,6 +66,7 @@ enum Entry {
     CheckAgain,
     Resume,
     Inputs,
+    Draw,
 }
 
 /// The flows' code behind one entry (in the chunk of a split build).
@@ -72,6 +81,7 @@ fn enter(ctx: &Rc<Ctx>, entry: Entry) {
         Entry::Inputs => {
             show(ctx, ctx.method());
         }
+        Entry::Draw => draw_screen(ctx),
     }
 }
 
@@ -124,6 +134,8 @@ mod split {
             match entry {
                 // the shopper only selected: Pay will say it, and draw them first
                 Entry::Inputs => return ctx.inputs_owed.set(true),
+                // only a flow leaves the picker, and its code is the chunk's: not reached
+                Entry::Draw => return,
                 Entry::Resume => ctx.resume_owed.set(true),
                 _ => {}
             }

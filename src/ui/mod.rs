@@ -1,8 +1,9 @@
 //! The widget's screens (picker, qr, handoff, status, stalled, result), one `#[component]` per
 //! file; each takes the checkout as a prop
-//! (`checkout::Checkout`). [`Root`] follows the state machine's phase. Styles come from
-//! one stylesheet (`www/kasir.css`, `--kasir-*` custom properties), never inline `style`, so a
-//! strict CSP without `'unsafe-inline'` works.
+//! (`checkout::Checkout`). [`Root`] follows the state machine's phase: it draws the picker, and
+//! has the flows draw the screens after it (`screens`, through `flows::draw`: in the flows'
+//! chunk of a shipped build). Styles come from one stylesheet (`www/kasir.css`, `--kasir-*`
+//! custom properties), never inline `style`, so a strict CSP without `'unsafe-inline'` works.
 
 #[cfg(feature = "qr-encoder")]
 pub mod handoff;
@@ -11,21 +12,16 @@ pub mod inputs;
 pub mod picker;
 pub mod qr;
 pub mod result;
+pub mod screens;
 pub mod stalled;
 pub mod status;
 
 use crate::checkout::Checkout;
 use crate::flow::{Outcome, Phase, QrState};
+use crate::flows;
 use crate::page::find;
-#[cfg(feature = "qr-encoder")]
-use handoff::Handoff;
-use leptos::either::EitherOf8;
 use leptos::prelude::*;
 use picker::Picker;
-use qr::QrScreen;
-use result::ResultScreen;
-use stalled::Stalled;
-use status::{Confirming, Redirecting};
 
 /// Which screen is shown (changes rarely, so the DOM is rebuilt only on a real change).
 #[derive(Clone, PartialEq)]
@@ -71,25 +67,13 @@ pub fn Root(
         changed.track();
         machine.with_untracked(|m| of(&m.phase))
     };
-    // one enum of the screens' own view types, not `into_any`: an `AnyView` first turns each
-    // screen's `&'static str` attributes into `Arc<str>` copies (more generic code, and
-    // allocations), and its erased functions are one more copy per screen (bench/SIZE.md)
-    let body = move || match screen() {
-        // nothing until the locale's texts are in (English at once)
-        _ if !ck.get().texts_shown() => EitherOf8::A(()),
-        // the picker once the account's methods are known (tracked only on this screen)
-        Screen::Picker if !ck.get().account_known() => EitherOf8::A(()),
-        Screen::Picker => EitherOf8::B(view! { <Picker ck/> }),
-        Screen::Qr(qr) => EitherOf8::C(view! { <QrScreen ck qr/> }),
-        Screen::Redirecting => EitherOf8::D(view! { <Redirecting ck/> }),
-        #[cfg(feature = "qr-encoder")]
-        Screen::Handoff(url) => EitherOf8::E(view! { <Handoff url ck/> }),
-        // only an adapter of a build with the encoder offers the handoff
-        #[cfg(not(feature = "qr-encoder"))]
-        Screen::Handoff(_) => EitherOf8::E(()),
-        Screen::Confirming => EitherOf8::F(view! { <Confirming ck/> }),
-        Screen::Stalled => EitherOf8::G(view! { <Stalled ck/> }),
-        Screen::Done(outcome) => EitherOf8::H(view! { <ResultScreen ck outcome/> }),
+    // the picker's phases only: the flows draw the screens after it (`screens`)
+    let body = move || {
+        let picker = screen() == Screen::Picker;
+        // nothing until the locale's texts are in (English at once), and the picker once the
+        // account's methods are known (tracked only on this screen)
+        (picker && ck.get().texts_shown() && ck.get().account_known())
+            .then(|| view! { <Picker ck/> })
     };
     // an effect runs once the view is in the DOM: it finds its elements under the mount target
     // (no node references: each element type would be more generic code in the bundle), and
@@ -106,18 +90,15 @@ pub fn Root(
                 }
             }
         }
-        // a screen with a heading (QR, handoff, stalled, result) takes the focus once it is
-        // drawn, so keyboard and screen-reader users land on it. In a task queued after this
-        // round of effects: the body may redraw after this effect (their order follows their
-        // subscriptions, and the body subscribes again each time it runs)
+        // a screen after the picker is drawn by the flows once the texts are in, and the one
+        // drawn before goes when the picker comes back
         changed.track();
-        ctx_f.texts_arrived.track();
-        let target = ctx_f.target.clone();
-        leptos::task::spawn_local(async move {
-            if let Some(h) = find(&target, "h2.kasir-heading") {
-                let _ = h.focus();
-            }
-        });
+        let picker = machine.with_untracked(|m| of(&m.phase)) == Screen::Picker;
+        if !picker && ctx_f.texts_shown() {
+            flows::draw(&ctx_f);
+        } else if picker {
+            drop(ctx_f.screen.take());
+        }
     });
     view! {
         <div class="kasir" lang=ctx.settings.locale.tag() data-theme=ctx.settings.theme>

@@ -3,9 +3,8 @@
 //! the shopper's language and another method to try; expiry with a new QR.
 
 use crate::checkout::Checkout;
-use crate::controller::cancel;
+use crate::controller::{cancel, pay};
 use crate::flow::Outcome;
-use crate::flows::pay;
 use leptos::prelude::*;
 
 /// The i18n key of a PSP's failure code: a processing failure ("Something went wrong. Please

@@ -2,8 +2,7 @@
 //! decided: the shopper can check again (another round of polling) or choose another method.
 
 use crate::checkout::Checkout;
-use crate::controller::cancel;
-use crate::flows::check_again;
+use crate::controller::{cancel, check_again};
 use leptos::prelude::*;
 
 /// The stalled screen.

@@ -106,6 +106,8 @@ test("axe and keyboard: the shopper inputs (phone, bank, plan, email) with their
     // keyboard only: the radio, Space selects, Tab reaches the first control
     await page.keyboard.press("Tab");
     await page.keyboard.press(" ");
+    // the inputs are drawn by the flows' chunk (src/flows.rs), a moment after the selection
+    await page.getByRole(controls[0]).first().waitFor();
     await page.keyboard.press("Tab");
     const role = await page.evaluate(() => document.activeElement.tagName.toLowerCase());
     assert.equal(role, controls[0] === "textbox" ? "input" : "select", `${name}: Tab reaches the first input`);
