@@ -109,3 +109,29 @@ test("a removed <kasir-checkout> is destroyed: no timer left running, no more po
   assert.deepEqual(late, [], "no poll after removal");
   await p.close(); host.stop();
 });
+
+// The screens after the picker are drawn by the flows' chunk under an owner of their own
+// (src/ui/screens.rs), outside the root's: leaving one for the picker must take its DOM and its
+// timers with it, as the root's own views did.
+test("the QR screen left for the picker is gone with its countdown, and a second QR shows once", async () => {
+  const host = await startHost(page(sandbox.url));
+  const p = await browser.newPage();
+  await p.addInitScript(timers);
+  await p.goto(host.url);
+  await p.evaluate(() => window.addCheckout(400000));
+  await p.getByRole("radio", { name: /TrueMoney QR/ }).click();
+  await p.getByRole("button", { name: /Pay/ }).click();
+  await p.getByRole("img", { name: /QR code to pay/ }).waitFor();
+  assert.ok(await p.evaluate(() => [...window.__timers].some((t) => t[0] == "i")), "the countdown interval runs");
+  await p.getByRole("button", { name: "Choose another method" }).click();
+  await p.getByRole("radio", { name: /TrueMoney QR/ }).waitFor();
+  assert.equal(await p.locator(".kasir-qr, .kasir-heading").count(), 0, "the QR screen is gone");
+  assert.ok(!(await p.evaluate(() => [...window.__timers].some((t) => t[0] == "i"))), "no countdown left");
+  // the picker again, then a second QR: one screen, before the alert region
+  await p.getByRole("radio", { name: /TrueMoney QR/ }).click();
+  await p.getByRole("button", { name: /Pay/ }).click();
+  await p.getByRole("img", { name: /QR code to pay/ }).waitFor();
+  assert.equal(await p.locator("h2.kasir-heading").count(), 1, "one screen drawn");
+  assert.equal(await p.evaluate(() => document.querySelector(".kasir > .kasir-error").previousElementSibling?.tagName), "SECTION");
+  await p.close(); host.stop();
+});
