@@ -4,7 +4,7 @@
 
 use crate::config::Settings;
 use crate::details::Details;
-use crate::flow::Machine;
+use crate::flow::{Machine, Phase};
 use crate::i18n::Texts;
 use crate::page::{find, Device};
 use js_sys::Function;
@@ -61,8 +61,9 @@ pub struct Ctx {
     /// The selected method's inputs could not be drawn (same): the next Pay draws them instead
     /// of paying without them.
     pub inputs_owed: Cell<bool>,
-    /// The screen after the picker the flows drew (`ui::screens`): taking it removes it.
-    pub screen: RefCell<Option<Box<dyn Any>>>,
+    /// The screen after the picker the flows drew (`ui::screens`), with the phase it shows:
+    /// taking it removes it.
+    pub screen: RefCell<Option<(Phase, Box<dyn Any>)>>,
 }
 
 impl Ctx {

@@ -80,7 +80,7 @@ pub struct Settings {
     pub methods: Vec<MethodId>,
     /// UI language.
     pub locale: Locale,
-    /// Where the shopper comes back.
+    /// Where the shopper comes back (`None`: the page itself, `page::return_url`).
     pub return_url: Option<String>,
     /// WooshPay intent secret.
     pub client_secret: Option<String>,

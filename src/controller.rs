@@ -13,7 +13,7 @@ use crate::flow::{Effect, Outcome, Phase};
 use crate::form;
 use crate::jsview::{get, set, Js};
 use crate::page::mono_now;
-use crate::page::random_id;
+use crate::page::{random_id, return_url};
 use crate::psp::{adapter, Adapter};
 use crate::resume;
 use crate::schedule::{next_poll_ms, poll_bound_ms};
@@ -151,8 +151,12 @@ fn payment_request(ctx: &Ctx, method: MethodId, source: &JsValue, key: &str) -> 
     set(&req, "amount", &JsValue::from_f64(s.money.minor as f64));
     set(&req, "currency", &s.money.currency.code().into());
     set(&req, "source", source);
-    let return_url = s.return_url.as_deref().map(JsValue::from_str);
-    set(&req, "returnUrl", &return_url.unwrap_or(JsValue::NULL));
+    let return_url = return_url(&s.return_url, psp(ctx).return_params());
+    set(
+        &req,
+        "returnUrl",
+        &return_url.map_or(JsValue::NULL, JsValue::from),
+    );
     set(&req, "idempotencyKey", &key.into());
     if let Some(order) = &s.order_id {
         set(&req, "orderId", &order.into());

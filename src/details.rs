@@ -50,10 +50,10 @@ pub struct Given {
 /// current payment was created with. The values being typed live in the form's own controls
 /// (read at Pay), so typing costs no reactive state.
 pub struct Details {
-    /// The merchant's `shopper.phone` / `shopper.email` (shown in the controls).
+    /// The merchant's `shopper.phone` / `shopper.email` (shown in the controls; a valid one is
+    /// not asked again). Checked when a row's controls are drawn, not at the mount: the rules
+    /// stay with the inputs, out of the first paint (`flows`).
     pub prefill: (String, String),
-    /// Whether those are valid (then they are not asked again).
-    pub known: (bool, bool),
     /// What the current payment was created with.
     pub given: RefCell<Given>,
 }
@@ -61,16 +61,11 @@ pub struct Details {
 impl Details {
     /// A form prefilled with what the merchant already knows.
     pub fn new(phone: Option<&str>, mail: Option<&str>) -> Details {
-        let known = (
-            phone.is_some_and(|p| thai_mobile(p).is_ok()),
-            mail.is_some_and(|m| email(m).is_ok()),
-        );
         Details {
             prefill: (
                 phone.unwrap_or_default().to_string(),
                 mail.unwrap_or_default().to_string(),
             ),
-            known,
             given: RefCell::new(Given::default()),
         }
     }
@@ -79,7 +74,7 @@ impl Details {
     pub fn fields(&self, offer: &Offer, mobile: bool) -> Vec<Field> {
         let asks = |i| offer.asks(i, mobile);
         let mut f = Vec::new();
-        if asks(Input::Phone) && !self.known.0 {
+        if asks(Input::Phone) && thai_mobile(&self.prefill.0).is_err() {
             f.push(Field::Phone);
         }
         if asks(Input::Bank) || asks(Input::BankInWireName) {
@@ -88,7 +83,7 @@ impl Details {
         if asks(Input::InstallmentTerm) {
             f.push(Field::Plan);
         }
-        if asks(Input::Email) && !self.known.1 {
+        if asks(Input::Email) && email(&self.prefill.1).is_err() {
             f.push(Field::Email);
         }
         f

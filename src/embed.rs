@@ -5,7 +5,6 @@
 use crate::build::{given_account, ASKS_INPUTS};
 use crate::checkout::{Checkout, Ctx};
 use crate::config::validate;
-use crate::controller;
 use crate::details::Details;
 use crate::error::KasirError;
 use crate::events::{dispatch, emit, emit_error, error_object, listen_to_parent, ParentListener};
@@ -14,7 +13,7 @@ use crate::flows;
 use crate::i18n::{self, Texts};
 use crate::jsview::{get, set};
 use crate::options;
-use crate::page::{current_page_url, device, resolve_target, style_shadow_root};
+use crate::page::{device, resolve_target, style_shadow_root};
 use crate::psp::adapter;
 use crate::psp::adapter::AccountFuture;
 #[cfg(feature = "qr-encoder")]
@@ -50,10 +49,7 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     raw.storage_scope = el.id();
     // the account the merchant gave (`capability`, checked by `validate`: Opn's only)
     let given = raw.capability.as_ref().and_then(Option::as_ref).cloned();
-    let mut settings = validate(raw)?;
-    if settings.return_url.is_none() {
-        settings.return_url = current_page_url(adapter(settings.provider).return_params());
-    }
+    let settings = validate(raw)?;
     let n = COUNTER.with(|c| {
         c.set(c.get() + 1);
         c.get()
@@ -109,7 +105,7 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     let on_cancel = Rc::downgrade(&ctx);
     let parent = listen_to_parent(&ctx, move || {
         if let Some(c) = on_cancel.upgrade() {
-            controller::cancel(&c);
+            flows::cancel(&c);
         }
     });
     // the account the merchant gave (`capability`) is drawn at once; else the adapter's call

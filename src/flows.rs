@@ -53,6 +53,11 @@ pub fn show_inputs(ctx: &Rc<Ctx>) {
     run(ctx, Entry::Inputs);
 }
 
+/// The parent page asked to cancel (`kasir:cancel`): back to the picker.
+pub fn cancel(ctx: &Rc<Ctx>) {
+    run(ctx, Entry::Cancel);
+}
+
 /// The screen of the machine's phase drawn after the picker (the root calls it when the phase
 /// leaves the picker's, or changes again; only a flow leaves it, so the chunk is in by then).
 pub fn draw(ctx: &Rc<Ctx>) {
@@ -67,6 +72,7 @@ enum Entry {
     Resume,
     Inputs,
     Draw,
+    Cancel,
 }
 
 /// The flows' code behind one entry (in the chunk of a split build).
@@ -82,6 +88,7 @@ fn enter(ctx: &Rc<Ctx>, entry: Entry) {
             show(ctx, ctx.method());
         }
         Entry::Draw => draw_screen(ctx),
+        Entry::Cancel => crate::controller::cancel(ctx),
     }
 }
 

@@ -76,9 +76,14 @@ pub fn resolve_target(target: &JsValue) -> Result<HtmlElement, KasirError> {
         .map_err(|_| KasirError::InvalidTarget("not an element".into()))
 }
 
-/// The page itself without the query parameters a PSP appends on return (`strip`): where the
-/// shopper comes back to when the merchant gives no `returnUrl`.
-pub fn current_page_url(strip: &[&str]) -> Option<String> {
+/// Where the shopper comes back to: the merchant's `returnUrl` (`given`), else the page itself
+/// as it is when the payment is created, without the query parameters a PSP appends on return
+/// (`strip`). Read by the flows, not at the mount (out of the first paint).
+pub fn return_url(given: &Option<String>, strip: &[&str]) -> Option<String> {
+    given.clone().or_else(|| current_page_url(strip))
+}
+
+fn current_page_url(strip: &[&str]) -> Option<String> {
     let loc = web_sys::window()?.location();
     let params = web_sys::UrlSearchParams::new_with_str(&loc.search().ok()?).ok()?;
     for p in strip {

@@ -9,7 +9,7 @@ use crate::config::Settings;
 use crate::error::KasirError;
 use crate::jsview::{set, Js};
 use crate::net;
-use crate::page::{query_param, Device};
+use crate::page::{query_param, return_url, Device};
 use crate::psp::adapter::{retrieve_from_merchant, Adapter, PspFuture, Returned};
 use crate::psp::merchant;
 use crate::resume;
@@ -116,11 +116,7 @@ impl Adapter for Wooshpay {
     }
 
     fn return_params(&self) -> &'static [&'static str] {
-        &[
-            "payment_intent",
-            "payment_intent_client_secret",
-            "redirect_status",
-        ]
+        RETURN_PARAMS
     }
 
     fn encodes_qr(&self) -> bool {
@@ -132,6 +128,13 @@ impl Adapter for Wooshpay {
         !is_session(created)
     }
 }
+
+/// The query parameters WooshPay (as Stripe) appends to the return URL.
+const RETURN_PARAMS: &[&str] = &[
+    "payment_intent",
+    "payment_intent_client_secret",
+    "redirect_status",
+];
 
 /// `POST /v1/payment_intents/{id}/confirm` with `payment_method_types: [method]`, the device's
 /// `terminal_type` (WEB on desktop, WAP on phones) and `os_type`, `return_url`, and the attempt's
@@ -160,7 +163,7 @@ pub async fn confirm(
     let pmo = Object::new();
     set(&pmo, wire, &opts);
     set(&body, "payment_method_options", &pmo);
-    if let Some(r) = &s.return_url {
+    if let Some(r) = return_url(&s.return_url, RETURN_PARAMS) {
         set(&body, "return_url", &r.into());
     }
     let body: String = JSON::stringify(&body).map(String::from).unwrap_or_default();

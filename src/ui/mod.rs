@@ -17,23 +17,11 @@ pub mod stalled;
 pub mod status;
 
 use crate::checkout::Checkout;
-use crate::flow::{Outcome, Phase, QrState};
+use crate::flow::Phase;
 use crate::flows;
 use crate::page::find;
 use leptos::prelude::*;
 use picker::Picker;
-
-/// Which screen is shown (changes rarely, so the DOM is rebuilt only on a real change).
-#[derive(Clone, PartialEq)]
-enum Screen {
-    Picker,
-    Qr(QrState),
-    Redirecting,
-    Handoff(String),
-    Confirming,
-    Stalled,
-    Done(Outcome),
-}
 
 /// The whole checkout.
 #[component]
@@ -43,33 +31,22 @@ pub fn Root(
 ) -> impl IntoView {
     let ctx = ck.get();
     let machine = ctx.machine;
-    let of = |phase: &Phase| match phase {
-        Phase::Picking | Phase::Creating => Screen::Picker,
-        Phase::Qr(q) => Screen::Qr(q.clone()),
-        Phase::Redirecting { .. } => Screen::Redirecting,
-        Phase::Handoff { url } => Screen::Handoff(url.clone()),
-        Phase::Confirming => Screen::Confirming,
-        Phase::Stalled => Screen::Stalled,
-        Phase::Done(o) => Screen::Done(o.clone()),
-    };
-    // the screen last drawn is the effect's own value (seeded with the first one), not a
-    // `StoredValue` of its own type: the body reads the machine's screen when it is told
-    let first = machine.with_untracked(|m| of(&m.phase));
+    let picking = |phase: &Phase| matches!(phase, Phase::Picking | Phase::Creating);
+    // whether the picker is shown is the effect's own value (seeded with the first one), not a
+    // `StoredValue`: the body reads the machine when it is told it changed
+    let first = machine.with_untracked(|m| picking(&m.phase));
     let changed = Trigger::new();
-    Effect::new(move |shown: Option<Screen>| {
-        let now = machine.with(|m| of(&m.phase));
-        if *shown.as_ref().unwrap_or(&first) != now {
+    Effect::new(move |shown: Option<bool>| {
+        let now = machine.with(|m| picking(&m.phase));
+        if shown.unwrap_or(first) != now {
             changed.notify();
         }
         now
     });
-    let screen = move || {
-        changed.track();
-        machine.with_untracked(|m| of(&m.phase))
-    };
     // the picker's phases only: the flows draw the screens after it (`screens`)
     let body = move || {
-        let picker = screen() == Screen::Picker;
+        changed.track();
+        let picker = machine.with_untracked(|m| picking(&m.phase));
         // nothing until the locale's texts are in (English at once), and the picker once the
         // account's methods are known (tracked only on this screen)
         (picker && ck.get().texts_shown() && ck.get().account_known())
@@ -90,10 +67,10 @@ pub fn Root(
                 }
             }
         }
-        // a screen after the picker is drawn by the flows once the texts are in, and the one
-        // drawn before goes when the picker comes back
-        changed.track();
-        let picker = machine.with_untracked(|m| of(&m.phase)) == Screen::Picker;
+        // a screen after the picker is drawn by the flows once the texts are in (again on each
+        // change of the machine: the flows redraw only a new phase), and the one drawn before
+        // goes when the picker comes back
+        let picker = machine.with(|m| picking(&m.phase));
         if !picker && ctx_f.texts_shown() {
             flows::draw(&ctx_f);
         } else if picker {

@@ -37,17 +37,21 @@ impl<S: Mountable> Drop for Drawn<S> {
 /// picker's phases: the root draws the picker), then focus its heading so keyboard and
 /// screen-reader users land on it.
 pub fn draw(ctx: &Rc<Ctx>) {
+    let phase = ctx.machine.with_untracked(|m| m.phase.clone());
+    // the root asks on every change of the machine: a phase already drawn stays as it is
+    if matches!(&*ctx.screen.borrow(), Some((drawn, _)) if *drawn == phase) {
+        return;
+    }
     // the one before goes first (its timers stop, its DOM leaves)
     drop(ctx.screen.take());
     let Some(root) = find(&ctx.target, ":scope > .kasir") else {
         return;
     };
     let alert: Option<web_sys::Node> = find(&root, ":scope > .kasir-error").map(Into::into);
-    let phase = ctx.machine.with_untracked(|m| m.phase.clone());
     let owner = Owner::new_root(None);
     let state = owner.with(|| {
         let ck = Checkout::new(ctx.clone());
-        let view = match phase {
+        let view = match phase.clone() {
             Phase::Picking | Phase::Creating => return None,
             Phase::Qr(qr) => EitherOf6::A(view! { <QrScreen ck qr/> }),
             Phase::Redirecting { .. } => EitherOf6::B(view! { <Redirecting ck/> }),
@@ -67,10 +71,11 @@ pub fn draw(ctx: &Rc<Ctx>) {
     let Some(state) = state else {
         return;
     };
-    *ctx.screen.borrow_mut() = Some(Box::new(Drawn {
+    let drawn = Drawn {
         state,
         _owner: owner,
-    }));
+    };
+    *ctx.screen.borrow_mut() = Some((phase, Box::new(drawn)));
     if let Some(h) = find(&root, "h2.kasir-heading") {
         let _ = h.focus();
     }
