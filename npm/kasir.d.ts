@@ -173,7 +173,7 @@ export type Kasir = KasirStatic;
 export interface KasirLoadOptions {
   /** Load this kasir.js (a CDN copy) by script tag instead of the bundled files. */
   src?: string;
-  /** The `sha384-…` of that kasir.js (dist/integrity.json); sets crossorigin="anonymous". */
+  /** The `sha256-…` of that kasir.js (dist/integrity.json); sets crossorigin="anonymous". */
   integrity?: string;
 }
 

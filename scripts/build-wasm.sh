@@ -94,7 +94,7 @@ if [ -n "$split" ]; then
   # the chunk's name and integrity in the glue (scripts/split-glue.mjs left their places)
   flows="$name-${hash}_flows.wasm"
   node -e 'const fs = require("fs"); const [f, chunk, name] = process.argv.slice(1);
-    const sri = "sha384-" + require("crypto").createHash("sha384").update(fs.readFileSync(chunk)).digest("base64");
+    const sri = "sha256-" + require("crypto").createHash("sha256").update(fs.readFileSync(chunk)).digest("base64");
     const g = fs.readFileSync(f, "utf8");
     if (!g.includes("__KASIR_FLOWS__") || !g.includes("__KASIR_FLOWS_SRI__")) { console.error("build-wasm: no chunk placeholders in the glue"); process.exit(1); }
     fs.writeFileSync(f, g.replaceAll("__KASIR_FLOWS_SRI__", sri).replaceAll("__KASIR_FLOWS__", name));' "$tmp/module.js" "$tmp/flows.wasm" "$flows"

@@ -36,5 +36,5 @@ for l in th id ko ru ja; do
   texts+=("$l=$f")
 done
 # kasir.js (www/loader.js + www/api.js, minified) with the names and the Subresource Integrity
-# of the final files, and integrity.json (the sha384 of kasir.js for the merchant's <script>)
+# of the final files, and integrity.json (the sha256 of kasir.js for the merchant's <script>)
 node "$here/write-loader.mjs" "$dir" "$css" "qr=$qr" "${builds[@]}" "${texts[@]}"

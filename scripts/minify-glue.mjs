@@ -10,7 +10,7 @@ import { minify } from "terser";
 const [dir, glue] = process.argv.slice(2);
 const path = join(dir, glue);
 const source = readFileSync(path, "utf8");
-const sri = (text) => "sha384-" + createHash("sha384").update(text).digest("base64");
+const sri = (text) => "sha256-" + createHash("sha256").update(text).digest("base64");
 const before = sri(source);
 // without wasm-bindgen's console warnings: one for deprecated init parameters (kasir.js passes
 // the current ones), one when a server sends the wasm without `application/wasm` (the glue then

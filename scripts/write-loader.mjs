@@ -2,7 +2,7 @@
 // Write kasir.js, the stable classic-script entry point, into trunk's staging dir: www/loader.js
 // with www/api.js inlined, the hashed names of the stylesheet, of each provider's glue and wasm,
 // of the QR module and of each locale's text table, with their Subresource Integrity (of the final files), minified with
-// terser (the /*! */ banner kept). Then dist/integrity.json: the sha384 of kasir.js (the
+// terser (the /*! */ banner kept). Then dist/integrity.json: the sha256 of kasir.js (the
 // <script integrity> a merchant pastes) and of every file it loads.
 // Usage: write-loader.mjs <dir> <css> qr=<glue.js>,<wasm> <provider>=<glue.js>,<wasm>[,<flows chunk>]… <locale>=<table.json>…
 import { readFileSync, writeFileSync } from "node:fs";
@@ -12,7 +12,9 @@ import { minify } from "terser";
 
 const [dir, css, ...modules] = process.argv.slice(2);
 const www = new URL("../www/", import.meta.url);
-const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
+// sha256 (the SRI spec's user agents support sha256, sha384 and sha512 alike): its base64 is 20
+// characters shorter than sha384's, and kasir.js carries ten of them before the picker
+const sri = (bytes) => "sha256-" + createHash("sha256").update(bytes).digest("base64");
 const integrity = { [css]: sri(readFileSync(join(dir, css))) };
 const builds = {};
 const texts = {};

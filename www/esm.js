@@ -97,7 +97,7 @@ function script(src, integrity) {
 /**
  * The Kasir API (`mount`, `preload`, `css`: the same object as `window.Kasir`, which it also
  * defines, with <kasir-checkout>). `options.src`: load that kasir.js (a CDN copy) instead of
- * the bundled files; `options.integrity`: its sha384 (dist/integrity.json).
+ * the bundled files; `options.integrity`: its sha256 (dist/integrity.json).
  */
 export function loadKasir(options = {}) {
   if (typeof window === "undefined" || typeof document === "undefined") {

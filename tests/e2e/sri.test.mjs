@@ -1,4 +1,4 @@
-// Subresource Integrity: kasir.js names the sha384 of the stylesheet, of each provider's glue
+// Subresource Integrity: kasir.js names the sha256 of the stylesheet, of each provider's glue
 // and wasm and of the QR module it loads on demand (scripts/write-loader.mjs, of the final files);
 // each provider's glue names the one of its flows' chunk (scripts/build-wasm.sh); and
 // dist/integrity.json the one of kasir.js and of all of them.
@@ -37,7 +37,7 @@ async function open(files) {
   return { page, host };
 }
 
-test("integrity.json holds the sha384 of kasir.js and of every file it loads", () => {
+test("integrity.json holds the sha256 of kasir.js and of every file it loads", () => {
   const integrity = JSON.parse(readFileSync(new URL("integrity.json", dist), "utf8"));
   const js = readFileSync(new URL("kasir.js", dist), "utf8");
   // kasir.js, the stylesheet, a glue, a wasm and a flows chunk per provider, the QR module's,
@@ -53,7 +53,7 @@ test("integrity.json holds the sha384 of kasir.js and of every file it loads", (
     assert.equal(Object.keys(integrity).filter((f) => new RegExp(`^kasir-${p}-[0-9a-f]+_flows\\.wasm$`).test(f)).length, 1, `${p}'s flows`);
   }
   for (const [f, sri] of Object.entries(integrity)) {
-    assert.equal(sri, "sha384-" + createHash("sha384").update(readFileSync(new URL(f, dist))).digest("base64"), f);
+    assert.equal(sri, "sha256-" + createHash("sha256").update(readFileSync(new URL(f, dist))).digest("base64"), f);
     const chunk = f.match(/^(kasir-[a-z]+-[0-9a-f]+)_flows\.wasm$/);
     if (chunk) {
       const glue = readFileSync(new URL(`${chunk[1]}.js`, dist), "utf8");

@@ -10,7 +10,7 @@ export async function esm(): Promise<void> {
     if (e instanceof KasirLoadError && e.code === "no_browser") return; // on the server
     throw e;
   }
-  const fromCdn: Kasir = await loadKasir({ src: "https://cdn.example/kasir/kasir.js", integrity: "sha384-…" });
+  const fromCdn: Kasir = await loadKasir({ src: "https://cdn.example/kasir/kasir.js", integrity: "sha256-…" });
   void fromCdn;
   await kasir.mount("#pay", { provider: "omise", publicKey: "pkey_test_kasir", amount: 40000, currency: "THB" });
   const el: KasirCheckoutElement = document.createElement("kasir-checkout");
