@@ -1,14 +1,15 @@
 //! The ways into the flows that follow the picker: Pay (and "Generate a new QR" / "Try
-//! again"), "Check again", picking up a pending payment after a reload or a return, and the
-//! selected method's inputs (phone, bank, plan, email: drawn, then validated on Pay), and the
-//! screens after the picker (QR, handoff, redirecting, confirming, stalled, result).
+//! again"), "Check again", picking up a pending payment after a reload or a return, the
+//! selected method's inputs (phone, bank, plan, email: drawn, then validated on Pay), the
+//! parent page's cancel, and the screens after the picker (QR, handoff, redirecting,
+//! confirming, stalled, result).
 //!
 //! What shoppers download (cargo feature `split`, scripts/build-wasm.sh) has the code behind
 //! them — creating, polling, reading the PSP's answers, remembering, redirecting, the inputs'
-//! controls and rules, the screens after the picker — in a wasm chunk of its own (`wasm_split`: same memory, same reactive
-//! runtime), not in the first paint. The chunk is fetched, with its integrity, once the picker
-//! is drawn ([`prefetch`]), or by the first call that needs it. Without the feature (tests,
-//! `trunk serve`) the calls are direct.
+//! controls and rules, the screens after the picker — in a wasm chunk of its own
+//! (`wasm_split`: same memory, same reactive runtime), not in the first paint. The chunk is
+//! fetched, with its integrity, once the picker is drawn ([`prefetch`]), or by the first call
+//! that needs it. Without the feature (tests, `trunk serve`) the calls are direct.
 //!
 //! A chunk that cannot load changes nothing: on a press the shopper sees the network error, the
 //! `kasir:error` event says so, and the next press tries again. A pending payment that could
