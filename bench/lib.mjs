@@ -1,7 +1,7 @@
 // Shared helpers for bench/run.mjs: static "CDN" and host-page servers, the sandbox, Chromium.
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
-import { mkdtempSync, readFileSync, existsSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, existsSync, statSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, extname } from "node:path";
 import { brotliCompressSync, gzipSync, constants as Z } from "node:zlib";
@@ -57,7 +57,8 @@ export async function startHost(pages) {
 
 /** A kasir-sandbox binary on 127.0.0.1:0 with a fresh database. */
 export async function startSandbox(bin, extraArgs = []) {
-  const db = join(mkdtempSync(join(tmpdir(), "kasir-bench-")), "sandbox.db");
+  const dir = mkdtempSync(join(tmpdir(), "kasir-bench-"));
+  const db = join(dir, "sandbox.db");
   const proc = spawn(bin, ["--addr", "127.0.0.1:0", "--db", db, "--fresh", "--dist", join(root, "dist"), ...extraArgs],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, RUST_LOG: "warn" } });
   proc.stderr.resume();
@@ -72,7 +73,11 @@ export async function startSandbox(bin, extraArgs = []) {
     proc.on("exit", (code) => reject(new Error(`sandbox exited ${code}: ${out}`)));
   });
   return { url, pid: proc.pid,
-    stop: () => new Promise((r) => { proc.removeAllListeners("exit"); proc.on("exit", r); proc.kill("SIGTERM"); }) };
+    stop: () => new Promise((r) => {
+      proc.removeAllListeners("exit");
+      proc.on("exit", () => { rmSync(dir, { recursive: true, force: true }); r(); });
+      proc.kill("SIGTERM");
+    }) };
 }
 
 /** Create a demo shop order through the sandbox's test control `POST /_sandbox/orders` (standing

@@ -3,16 +3,18 @@
 // playwright-core (never a downloaded browser).
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 
 const root = new URL("../../", import.meta.url).pathname;
 
-/** Start target/debug/kasir-sandbox on 127.0.0.1:0 with a fresh database. */
+/** Start target/debug/kasir-sandbox on 127.0.0.1:0 with a fresh database (its temporary
+ * directory removed when the sandbox has stopped). */
 export async function startSandbox(extraArgs = []) {
-  const db = join(mkdtempSync(join(tmpdir(), "kasir-e2e-")), "sandbox.db");
+  const dir = mkdtempSync(join(tmpdir(), "kasir-e2e-"));
+  const db = join(dir, "sandbox.db");
   const proc = spawn(join(root, "target/debug/kasir-sandbox"),
     ["--addr", "127.0.0.1:0", "--db", db, "--fresh", "--dist", join(root, "dist"), ...extraArgs],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, RUST_LOG: process.env.RUST_LOG || "warn" } });
@@ -27,6 +29,7 @@ export async function startSandbox(extraArgs = []) {
     proc.stderr.on("data", (d) => { if (process.env.KASIR_E2E_VERBOSE) process.stderr.write(d); });
     proc.on("exit", (code) => reject(new Error(`sandbox exited ${code}: ${out}`)));
   });
+  proc.on("exit", () => rmSync(dir, { recursive: true, force: true }));
   return { url, db, stop: () => proc.kill("SIGTERM") };
 }
 
