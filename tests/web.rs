@@ -1660,7 +1660,16 @@ async fn a_phone_only_method_says_why_on_a_desktop_and_icons_are_replaceable() {
         .unwrap()
         .unchecked_into();
     assert_eq!(mark.get_attribute("aria-hidden").as_deref(), Some("true"));
-    assert!(mark.query_selector("svg").unwrap().is_some(), "our mark");
+    let monogram = mark.query_selector("b").unwrap().expect("our mark");
+    assert_eq!(monogram.text_content().as_deref(), Some("MB"));
+    let bg = web_sys::window()
+        .unwrap()
+        .get_computed_style(&monogram)
+        .unwrap()
+        .unwrap()
+        .get_property_value("background-color")
+        .unwrap();
+    assert_eq!(bg, "rgb(15, 118, 110)", "the mark's colour, set through the CSSOM");
     el.style()
         .set_property(
             "--kasir-icon-mobile_banking",

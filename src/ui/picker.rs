@@ -8,7 +8,7 @@ use crate::flow::{Machine, Phase};
 use crate::flows::{pay, prefetch, show_inputs};
 use crate::form::element;
 use crate::page::{by_id, find};
-use crate::ui::icons::{allow_overrides, icon};
+use crate::ui::icons;
 use kasir_core::catalogue::{availability, Availability, MethodId, Unavailable};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -163,8 +163,6 @@ pub fn Picker(
         let (selected, pay) = machine.with(|m| (m.selected, pay_state(m)));
         let scope = &effect_ctx.target;
         if prev.is_none() {
-            // the marks are in the DOM: let `--kasir-icon-<id>` replace them
-            allow_overrides(scope);
             // the picker is drawn: the flows' chunk of a split build can come now
             prefetch();
         }
@@ -243,12 +241,8 @@ fn draw_rows(
             None,
         );
         let radio = element(&doc, "span", &[("class", "kasir-radio")], None);
-        let icon = icon(ctx, m);
         let mark = element(&doc, "span", &[("class", "kasir-icon")], None);
-        if let Some(id) = icon.mark {
-            let _ = mark.set_attribute("data-mark", id);
-        }
-        mark.set_inner_html(&icon.markup);
+        icons::draw(ctx, &mark, m);
         for el in [&radio, &mark] {
             let _ = el.set_attribute("aria-hidden", "true");
             let _ = row.append_child(el);
