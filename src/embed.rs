@@ -12,6 +12,7 @@ use crate::flow::Machine;
 use crate::flows;
 use crate::i18n::{self, Texts};
 use crate::jsview::{get, set};
+use crate::net;
 use crate::options;
 use crate::page::{device, resolve_target, style_shadow_root};
 use crate::psp::adapter;
@@ -41,7 +42,13 @@ thread_local! {
     static COUNTER: Cell<u32> = const { Cell::new(0) };
 }
 
-fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirError> {
+/// Validate the options, set up the checkout and send the account's call (Opn's capability),
+/// then draw it in a task of its own: the promise resolves to the checkout once it is drawn.
+/// Two tasks, not one: the mount is the longest stretch of the widget's work before the picker
+/// (instantiating, compiling its functions on first call), and the account's answer takes a
+/// round trip anyway, so drawing after a yield costs the picker nothing and keeps each task
+/// short on a slow phone.
+fn mount_element(el: HtmlElement, options: JsValue) -> Result<Promise, KasirError> {
     if el.has_attribute("data-kasir-mounted") {
         return Err(KasirError::AlreadyMounted);
     }
@@ -117,6 +124,27 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
     if account.is_none() {
         ctx.set_account(given.map_or_else(Account::everything, given_account));
     }
+    let mut drawn = None;
+    let promise = Promise::new(&mut |resolve, _| drawn = Some(resolve));
+    // (not Leptos's executor: it is set up by the mount, in `draw`)
+    wasm_bindgen_futures::spawn_local(async move {
+        net::sleep(0).await;
+        let checkout = draw(el, ctx, account, parent, result);
+        if let Some(resolve) = drawn {
+            let _ = resolve.call1(&JsValue::NULL, &checkout);
+        }
+    });
+    Ok(promise)
+}
+
+/// The second task of a mount: the checkout drawn, `ready` said, a pending payment picked up.
+fn draw(
+    el: HtmlElement,
+    ctx: Rc<Ctx>,
+    account: Option<AccountFuture>,
+    parent: Option<ParentListener>,
+    result: Promise,
+) -> JsValue {
     let ui_ctx = ctx.clone();
     let handle = leptos::mount::mount_to(el.clone(), move || {
         let ck = Checkout::new(ui_ctx);
@@ -153,7 +181,7 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<JsValue, KasirErro
         emit_error(&ctx, &KasirError::NoMethodAvailable);
     }
     flows::resume(&ctx);
-    Ok(checkout.into())
+    checkout.into()
 }
 
 /// The account's answer, stored when it comes (unless the checkout was destroyed meanwhile).
@@ -193,7 +221,7 @@ pub fn mount(target: JsValue, options: JsValue) -> Promise {
     let el = resolve_target(&target);
     let outcome = el.clone().and_then(|el| mount_element(el, options.clone()));
     match outcome {
-        Ok(checkout) => Promise::resolve(&checkout),
+        Ok(drawn) => drawn,
         Err(e) => {
             let detail = error_object(&e);
             set(&detail, "provider", &get(&options, "provider"));

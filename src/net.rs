@@ -163,6 +163,16 @@ pub async fn within(promise: js_sys::Promise, ms: u32) -> Result<JsValue, JsValu
     .await
 }
 
+/// Resolve after `ms` milliseconds (0: in a task of its own, after what is already queued).
+pub async fn sleep(ms: u32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    let _ = JsFuture::from(p).await;
+}
+
 /// A promise rejected with [`TIMED_OUT`] after `ms`.
 fn timer(ms: u32) -> js_sys::Promise {
     js_sys::Promise::new(&mut |_, reject| {

@@ -3,20 +3,11 @@
 //! interpret, stop at a terminal status, on destroy, on a new attempt or at expiry + grace — is
 //! the controller's.
 
+use crate::net::sleep;
 use crate::schedule::poll_delay_ms;
 use js_sys::Promise;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-
-/// Resolve after `ms` milliseconds.
-pub async fn sleep(ms: u32) {
-    let p = Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
-        }
-    });
-    let _ = JsFuture::from(p).await;
-}
 
 fn hidden() -> bool {
     web_sys::window()
