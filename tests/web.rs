@@ -1669,7 +1669,10 @@ async fn a_phone_only_method_says_why_on_a_desktop_and_icons_are_replaceable() {
         .unwrap()
         .get_property_value("background-color")
         .unwrap();
-    assert_eq!(bg, "rgb(15, 118, 110)", "the mark's colour, set through the CSSOM");
+    assert_eq!(
+        bg, "rgb(15, 118, 110)",
+        "the mark's colour, set through the CSSOM"
+    );
     el.style()
         .set_property(
             "--kasir-icon-mobile_banking",
