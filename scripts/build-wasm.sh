@@ -7,6 +7,8 @@
 # KASIR_SPLIT=1 (a release build with the `split` cargo feature, src/flows.rs): the linked wasm
 # is split by wasm-split-cli into the main module and the flows' chunk, written beside them as
 # <name>-<hash>_flows.wasm and fetched by the glue, with its integrity, when the picker is drawn.
+# KASIR_WASM_NAMES=1 (profiling, never shipped): the main module keeps its function names, so a
+# CPU profile or a trace of the page names the Rust functions (`KASIR_WASM_NAMES=1 make widget`).
 # Usage: scripts/build-wasm.sh <dir> <release|debug> <name> <cargo build args…>
 set -euo pipefail
 dir="${1:?usage: build-wasm.sh <dir> <release|debug> <name> <cargo args…>}"
@@ -70,7 +72,7 @@ if [ "$profile" = release ]; then
   # brotli finds its repeats closer): Opn's wasm 270-420 B smaller in brotli than in the linker's
   # order (bench/SIZE.md). -Os, not -Oz: a few hundred bytes more raw, but what shoppers fetch
   # (brotli) is smaller: Opn's main module 48,940 -> 48,463 B, its chunk 25,901 -> 25,877
-  wasm-opt --reorder-functions-by-name -Os --converge \
+  wasm-opt --reorder-functions-by-name -Os --converge ${KASIR_WASM_NAMES:+-g} \
     --low-memory-unused --zero-filled-memory "${features[@]}" -o "$tmp/module_bg.wasm" "$tmp/module_bg.wasm"
   if [ -n "$split" ]; then
     # the chunk runs on the main module's memory, table and exports: -Os on its own code
@@ -80,7 +82,7 @@ if [ "$profile" = release ]; then
   # one- and two-letter names between the wasm and its glue (the mapping applied to the glue),
   # and without the custom sections no browser reads (the toolchain's `producers`, the
   # `target_features` wasm-opt has already used): 218 B of each wasm
-  wasm-opt --minify-imports-and-exports-and-modules --strip-producers --strip-target-features \
+  wasm-opt --minify-imports-and-exports-and-modules ${KASIR_WASM_NAMES:+-g} --strip-producers --strip-target-features \
     "${features[@]}" -o "$tmp/module_bg.wasm" "$tmp/module_bg.wasm" > "$tmp/names.json"
   node "$root/scripts/minify-names.mjs" "$tmp/module.js" "$tmp/module_bg.wasm" "$tmp/names.json" \
     $KASIR_UNUSED_CLASSES

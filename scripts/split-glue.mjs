@@ -49,7 +49,12 @@ const names = shared[1].split(",").map((s) => s.trim()).filter(Boolean);
 link = link.replace(shared[0], `Object.assign(${shared[3]}, { ${names.map((n) => `${n}: wasm.${n}`).join(", ")} });`);
 const fetched = link.match(/fetch\(new URL\("\.\/split_[\w]+\.wasm", import\.meta\.url\)\)/g) || [];
 if (fetched.length !== 1) fail(`${linkPath}: expected one chunk fetched, found ${fetched.length}`);
-link = link.replace(fetched[0], 'fetch(kasirFlows, { integrity: "__KASIR_FLOWS_SRI__" })');
+// asked for once the next frame is painted (a task after the next animation frame; at once on
+// a hidden page, which has none): the flows ask for the chunk as soon as the picker is drawn,
+// and its compilation, when it came before that frame, delayed the picker's paint (bench/SIZE.md)
+link = link.replace(fetched[0],
+  'new Promise((r) => document.hidden ? r() : requestAnimationFrame(() => setTimeout(r)))' +
+  '.then(() => fetch(kasirFlows, { integrity: "__KASIR_FLOWS_SRI__" }))');
 // beside the glue, unless the page's loader says where (npm/index.mjs does: a bundler's
 // development server may run the glue from elsewhere than the file, Vite's from .vite/deps/)
 link = 'let kasirFlows = new URL("./__KASIR_FLOWS__", import.meta.url);\n' +

@@ -16,7 +16,6 @@ use crate::net;
 use crate::options;
 use crate::page::{device, resolve_target, style_shadow_root};
 use crate::psp::adapter;
-use crate::psp::adapter::AccountFuture;
 #[cfg(feature = "qr-encoder")]
 use crate::qr_encoder;
 use crate::ui::Root;
@@ -121,15 +120,26 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<Promise, KasirErro
         Some(_) => None,
         None => adapter(ctx.settings.provider).account(&ctx),
     };
-    if account.is_none() {
-        ctx.set_account(given.map_or_else(Account::everything, given_account));
+    match account {
+        // stored as soon as it comes, in a microtask of its own: an answer that comes before
+        // the checkout is drawn has the picker drawn with it, in the same task
+        Some(read) => {
+            let weak = Rc::downgrade(&ctx);
+            wasm_bindgen_futures::spawn_local(async move {
+                let account = read.await;
+                if let Some(c) = weak.upgrade().filter(|c| c.alive.get()) {
+                    c.set_account(account);
+                }
+            });
+        }
+        None => ctx.set_account(given.map_or_else(Account::everything, given_account)),
     }
     let mut drawn = None;
     let promise = Promise::new(&mut |resolve, _| drawn = Some(resolve));
     // (not Leptos's executor: it is set up by the mount, in `draw`)
     wasm_bindgen_futures::spawn_local(async move {
         net::sleep(0).await;
-        let checkout = draw(el, ctx, account, parent, result);
+        let checkout = draw(el, ctx, parent, result);
         if let Some(resolve) = drawn {
             let _ = resolve.call1(&JsValue::NULL, &checkout);
         }
@@ -138,13 +148,7 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<Promise, KasirErro
 }
 
 /// The second task of a mount: the checkout drawn, `ready` said, a pending payment picked up.
-fn draw(
-    el: HtmlElement,
-    ctx: Rc<Ctx>,
-    account: Option<AccountFuture>,
-    parent: Option<ParentListener>,
-    result: Promise,
-) -> JsValue {
+fn draw(el: HtmlElement, ctx: Rc<Ctx>, parent: Option<ParentListener>, result: Promise) -> JsValue {
     let ui_ctx = ctx.clone();
     let handle = leptos::mount::mount_to(el.clone(), move || {
         let ck = Checkout::new(ui_ctx);
@@ -164,9 +168,6 @@ fn draw(
     set(&checkout, "destroy", &destroy.into_js_value());
     set(&checkout, "result", &result);
     set(&checkout, "element", &el);
-    if let Some(read) = account {
-        await_account(&ctx, read);
-    }
     emit(&ctx, "ready", None, None);
     #[cfg(feature = "qr-encoder")]
     if adapter(ctx.settings.provider).encodes_qr() {
@@ -182,17 +183,6 @@ fn draw(
     }
     flows::resume(&ctx);
     checkout.into()
-}
-
-/// The account's answer, stored when it comes (unless the checkout was destroyed meanwhile).
-fn await_account(ctx: &Rc<Ctx>, read: AccountFuture) {
-    let ctx = ctx.clone();
-    leptos::task::spawn_local(async move {
-        let account = read.await;
-        if ctx.alive.get() {
-            ctx.set_account(account);
-        }
-    });
 }
 
 fn destroy_element(el: &HtmlElement) {

@@ -47,14 +47,18 @@ test("an Opn checkout never loads the QR module: the picker and the PSP's QR ima
 });
 
 // The flows after the picker (pay, poll, resume) are a wasm chunk of their own (src/flows.rs):
-// not fetched before the picker is drawn, then fetched once, in time for Pay.
+// not fetched before the picker is drawn, nor before the frame that paints it (its compilation
+// delayed that paint: scripts/split-glue.mjs), then fetched once, in time for Pay.
 test("an Opn checkout fetches its flows chunk once, only after the picker is drawn", async () => {
   const host = await startHost(hostPage(sandbox.url, {}));
   const page = await browser.newPage();
   await page.addInitScript(() => {
     window.__radioAt = null;
+    window.__frameAt = null;
     new MutationObserver(() => {
-      if (window.__radioAt === null && document.querySelector("[role=radio]")) window.__radioAt = performance.now();
+      if (window.__radioAt !== null || !document.querySelector("[role=radio]")) return;
+      window.__radioAt = performance.now();
+      requestAnimationFrame(() => { window.__frameAt = performance.now(); });
     }).observe(document, { subtree: true, childList: true });
   });
   const requested = [];
@@ -62,8 +66,9 @@ test("an Opn checkout fetches its flows chunk once, only after the picker is dra
   await page.goto(host.url);
   const chunk = () => performance.getEntriesByType("resource").find((e) => /kasir-omise-[0-9a-f]+_flows\.wasm$/.test(e.name));
   await page.waitForFunction(chunk);
-  const [radioAt, startedAt] = await page.evaluate((f) => [window.__radioAt, eval(f)().startTime], `(${chunk})`);
+  const [radioAt, frameAt, startedAt] = await page.evaluate((f) => [window.__radioAt, window.__frameAt, eval(f)().startTime], `(${chunk})`);
   assert.ok(radioAt !== null && startedAt >= radioAt, `the chunk was asked for at ${startedAt} ms, the first radio drawn at ${radioAt} ms`);
+  assert.ok(frameAt !== null && startedAt >= frameAt, `the chunk was asked for at ${startedAt} ms, before the picker's frame (${frameAt} ms)`);
   await page.getByRole("radio", { name: /PromptPay/ }).click();
   await page.getByRole("button", { name: /Pay/ }).click();
   await page.locator("img.kasir-qr-image").waitFor();
