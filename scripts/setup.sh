@@ -94,6 +94,9 @@ step "cargo fetch --locked"
 timed cargo fetch --locked >/dev/null
 # and the standard library's own dependencies (its Cargo.lock), for the offline -Zbuild-std builds
 RUSTC_BOOTSTRAP=1 cargo fetch --locked --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml" >/dev/null
+# and `make bench`'s Leptos floor, a workspace of its own (its Cargo.lock; built offline by
+# scripts/build-wasm.sh: on a fresh machine `make bench` failed without it)
+cargo fetch --locked --manifest-path bench/leptos-floor/Cargo.toml >/dev/null
 
 echo
 echo "setup complete in $(( $(date +%s) - t0 )) s"
