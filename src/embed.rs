@@ -115,24 +115,23 @@ fn mount_element(el: HtmlElement, options: JsValue) -> Result<Promise, KasirErro
         }
     });
     // the account the merchant gave (`capability`) is drawn at once; else the adapter's call
-    // goes out before the first render (the picker waits for its answer)
-    let account = match given {
-        Some(_) => None,
-        None => adapter(ctx.settings.provider).account(&ctx),
-    };
-    match account {
-        // stored as soon as it comes, in a microtask of its own: an answer that comes before
-        // the checkout is drawn has the picker drawn with it, in the same task
-        Some(read) => {
-            let weak = Rc::downgrade(&ctx);
-            wasm_bindgen_futures::spawn_local(async move {
-                let account = read.await;
-                if let Some(c) = weak.upgrade().filter(|c| c.alive.get()) {
-                    c.set_account(account);
-                }
-            });
-        }
-        None => ctx.set_account(given.map_or_else(Account::everything, given_account)),
+    // goes out before the first render (the picker waits for it), and its answer is stored as
+    // soon as it comes, not once the checkout is drawn: an answer that comes before the drawing
+    // task has the picker drawn in that task
+    match given {
+        Some(given) => ctx.set_account(given_account(given)),
+        None => match adapter(ctx.settings.provider).account(&ctx) {
+            Some(read) => {
+                let weak = Rc::downgrade(&ctx);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let account = read.await;
+                    if let Some(c) = weak.upgrade().filter(|c| c.alive.get()) {
+                        c.set_account(account);
+                    }
+                });
+            }
+            None => ctx.set_account(Account::everything()),
+        },
     }
     let mut drawn = None;
     let promise = Promise::new(&mut |resolve, _| drawn = Some(resolve));

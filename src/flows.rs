@@ -98,7 +98,8 @@ fn run(ctx: &Rc<Ctx>, entry: Entry) {
     enter(ctx, entry);
 }
 
-/// Start fetching the flows' chunk (a split build; nothing otherwise).
+/// Ask for the flows' chunk (a split build; nothing otherwise): the glue fetches it once the
+/// next frame is painted (scripts/split-glue.mjs).
 #[cfg(not(feature = "split"))]
 pub fn prefetch() {}
 
@@ -153,7 +154,8 @@ mod split {
         });
     }
 
-    /// Start fetching the chunk now (a failure is left to the first call that needs it).
+    /// Ask for the chunk now; the glue fetches it after the next frame is painted (a failure is
+    /// left to the first call that needs it).
     pub fn prefetch() {
         leptos::task::spawn_local(async {
             let _ = preload_flows().await;
